@@ -1,0 +1,6 @@
+package dev.switchboard.engine;
+
+@FunctionalInterface
+public interface ConnectionHandler {
+    void connected(Socket socket) throws Exception;
+}

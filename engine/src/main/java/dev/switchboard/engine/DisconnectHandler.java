@@ -1,0 +1,10 @@
+package dev.switchboard.engine;
+
+@FunctionalInterface
+public interface DisconnectHandler {
+    /**
+     * @param reason as in Socket.IO: {@code "client namespace disconnect"}, {@code "server namespace disconnect"},
+     *     {@code "transport close"}, {@code "transport error"}, {@code "ping timeout"}, {@code "server shutting down"}, ...
+     */
+    void disconnected(Socket socket, String reason) throws Exception;
+}

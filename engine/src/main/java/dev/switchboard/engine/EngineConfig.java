@@ -1,0 +1,91 @@
+package dev.switchboard.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the engine can be told. Defaults follow the Socket.IO v4 server's, except
+ * per-message compression, which is off (it costs 4-5x throughput; see shared/NOTES.md).
+ *
+ * @param corsOrigins    allowed browser origins; {@code ["*"]} for any, empty for none
+ * @param transports     {@code "polling"} and/or {@code "websocket"}
+ * @param workerThreads  threads that run handlers (they may block)
+ * @param nodeName       this node's name in {@link SocketInfo#node()}
+ */
+public record EngineConfig(
+        String host,
+        int port,
+        String path,
+        Duration pingInterval,
+        Duration pingTimeout,
+        Duration connectTimeout,
+        Duration upgradeTimeout,
+        int maxPayload,
+        List<String> corsOrigins,
+        boolean corsCredentials,
+        Set<String> transports,
+        boolean perMessageDeflate,
+        int workerThreads,
+        String nodeName,
+        ObjectMapper objectMapper,
+        AdapterFactory adapterFactory) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host; b.port = port; b.path = path; b.pingInterval = pingInterval; b.pingTimeout = pingTimeout;
+        b.connectTimeout = connectTimeout; b.upgradeTimeout = upgradeTimeout; b.maxPayload = maxPayload;
+        b.corsOrigins = corsOrigins; b.corsCredentials = corsCredentials; b.transports = transports;
+        b.perMessageDeflate = perMessageDeflate; b.workerThreads = workerThreads; b.nodeName = nodeName;
+        b.objectMapper = objectMapper; b.adapterFactory = adapterFactory;
+        return b;
+    }
+
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 3000;
+        private String path = "/socket.io/";
+        private Duration pingInterval = Duration.ofSeconds(25);
+        private Duration pingTimeout = Duration.ofSeconds(20);
+        private Duration connectTimeout = Duration.ofSeconds(45);
+        private Duration upgradeTimeout = Duration.ofSeconds(10);
+        private int maxPayload = 1_000_000;
+        private List<String> corsOrigins = List.of("*");
+        private boolean corsCredentials = false;
+        private Set<String> transports = Set.of("polling", "websocket");
+        private boolean perMessageDeflate = false;
+        private int workerThreads = Math.max(8, Runtime.getRuntime().availableProcessors() * 8);
+        private String nodeName = "node-1";
+        private ObjectMapper objectMapper = new ObjectMapper();
+        private AdapterFactory adapterFactory;
+
+        public Builder host(String v) { host = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder path(String v) { path = v; return this; }
+        public Builder pingInterval(Duration v) { pingInterval = v; return this; }
+        public Builder pingTimeout(Duration v) { pingTimeout = v; return this; }
+        public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
+        public Builder upgradeTimeout(Duration v) { upgradeTimeout = v; return this; }
+        public Builder maxPayload(int v) { maxPayload = v; return this; }
+        public Builder corsOrigins(List<String> v) { corsOrigins = List.copyOf(v); return this; }
+        public Builder corsCredentials(boolean v) { corsCredentials = v; return this; }
+        public Builder transports(Set<String> v) { transports = Set.copyOf(v); return this; }
+        public Builder perMessageDeflate(boolean v) { perMessageDeflate = v; return this; }
+        public Builder workerThreads(int v) { workerThreads = v; return this; }
+        public Builder nodeName(String v) { nodeName = v; return this; }
+        public Builder objectMapper(ObjectMapper v) { objectMapper = v; return this; }
+        /** Null means the in-memory adapter. */
+        public Builder adapterFactory(AdapterFactory v) { adapterFactory = v; return this; }
+
+        public EngineConfig build() {
+            return new EngineConfig(host, port, path, pingInterval, pingTimeout, connectTimeout, upgradeTimeout,
+                    maxPayload, corsOrigins, corsCredentials, transports, perMessageDeflate, workerThreads,
+                    nodeName, objectMapper, adapterFactory);
+        }
+    }
+}

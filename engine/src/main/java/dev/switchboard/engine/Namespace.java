@@ -1,0 +1,39 @@
+package dev.switchboard.engine;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/** A Socket.IO namespace: its middlewares, its event routes, its sockets and its adapter. */
+public interface Namespace {
+
+    String name();
+
+    /** Appends a connection middleware; they run in the order added, before any handler sees the socket. */
+    Namespace use(Middleware middleware);
+
+    /** Called once per socket after every middleware admitted it and CONNECT was answered. */
+    Namespace onConnection(ConnectionHandler handler);
+
+    /** Routes an event name to a handler, for every socket of this namespace. */
+    Namespace on(String event, EventHandler handler);
+
+    /** Receives events that no route and no per-socket handler takes. */
+    Namespace onUnhandledEvent(EventHandler handler);
+
+    /** Observes traffic of this namespace (incoming events, acks, outgoing emits); see {@link NamespaceObserver}. */
+    Namespace observe(NamespaceObserver observer);
+
+    /** Emits to every socket of this namespace (across nodes when the adapter spans several). */
+    void emit(String event, Object... args);
+
+    Broadcast to(String... rooms);
+
+    Broadcast except(String... rooms);
+
+    /** Sockets connected to this node. */
+    Collection<Socket> sockets();
+
+    Optional<Socket> socket(String id);
+
+    Adapter adapter();
+}

@@ -1,0 +1,44 @@
+package dev.switchboard.engine;
+
+/**
+ * A Socket.IO v4 server (Engine.IO 4, Socket.IO packet format 5) on Netty.
+ *
+ * <pre>{@code
+ * SocketIoServer io = SocketIoServer.create(EngineConfig.builder().port(3000).build());
+ * io.namespace("/").use(socket -> { ... });            // connection middlewares, in order
+ * io.namespace("/").on("ping", (socket, event) -> event.ack().send("pong"));
+ * io.start();
+ * }</pre>
+ *
+ * Handlers (middlewares, connection, event and disconnect handlers) never run on a Netty event loop:
+ * each socket has its own serial queue on the worker pool, so handlers of one socket run one at a
+ * time, in arrival order, and may block (database calls).
+ */
+public interface SocketIoServer extends AutoCloseable {
+
+    static SocketIoServer create(EngineConfig config) {
+        return new dev.switchboard.engine.internal.NettySocketIoServer(config);
+    }
+
+    EngineConfig config();
+
+    /** The namespace of that name, created on first use. {@code "/"} always exists. */
+    Namespace namespace(String name);
+
+    /** Binds the port and starts serving; returns once the port is bound. */
+    SocketIoServer start();
+
+    /** The bound port (useful with port 0). */
+    int port();
+
+    /**
+     * Graceful stop: stops accepting connections, disconnects every socket (clients are told),
+     * waits for handlers in flight up to the given grace, then releases threads.
+     */
+    void stop(java.time.Duration grace);
+
+    @Override
+    default void close() {
+        stop(java.time.Duration.ofSeconds(5));
+    }
+}
