@@ -1,0 +1,90 @@
+package dev.switchboard.protocol.jwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JwtTest {
+
+    private static final String JOHN = "63021602091fa84d91c8e9bf";
+    /** Made by Node: jsonwebtoken.sign({ user_id: JOHN, iat: 1700000000 }, EXAMPLE_SECRET). */
+    private static final String FROM_NODE = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+            + ".eyJ1c2VyX2lkIjoiNjMwMjE2MDIwOTFmYTg0ZDkxYzhlOWJmIiwiaWF0IjoxNzAwMDAwMDAwfQ"
+            + ".jPHPtoykZrGWb8hx5hk2KHlSDfs08eMtGE7yagJe3aU";
+    /** The same claims signed by Node with HS512. */
+    private static final String FROM_NODE_HS512 = "eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9"
+            + ".eyJ1c2VyX2lkIjoiNjMwMjE2MDIwOTFmYTg0ZDkxYzhlOWJmIiwiaWF0IjoxNzAwMDAwMDAwfQ"
+            + ".ghB7peyohg8h-riGwExjicAMuZBp732rJWLZuPfCL7Xk2wRw_C5zXgRb4s7kUawQUf3kad64WXqO0neYCN_hiQ";
+
+    private final Jwt jwt = new Jwt(Jwt.EXAMPLE_SECRET);
+
+    @Test
+    void verifiesTokensSignedByNodeJsonwebtoken() throws Exception {
+        VerifiedToken token = jwt.verify(FROM_NODE);
+        assertThat(token.userId()).isEqualTo(JOHN);
+        assertThat(token.issuedAt()).hasToString("2023-11-14T22:13:20Z");
+        assertThat(token.expiresAt()).isNull();
+    }
+
+    @Test
+    void signedTokensRoundTripWithExtraClaims() throws Exception {
+        String signed = jwt.sign(JOHN, Duration.ofMinutes(5), Map.of("role", "admin"));
+        VerifiedToken token = jwt.verify(signed);
+        assertThat(token.userId()).isEqualTo(JOHN);
+        assertThat(token.claim("role")).isEqualTo("admin");
+        assertThat(token.expiresAt()).isAfter(token.issuedAt());
+        assertThat(Jwt.headerAlgorithm(signed)).isEqualTo("HS256");
+    }
+
+    @Test
+    void refusesOtherAlgorithmsEvenWithTheRightSecret() {
+        assertThatThrownBy(() -> jwt.verify(FROM_NODE_HS512))
+                .isInstanceOf(TokenRejectedException.class).hasMessageContaining("HS512");
+        assertThatThrownBy(() -> jwt.verify(Jwt.unsecured(Map.of("user_id", JOHN))))
+                .isInstanceOf(TokenRejectedException.class).hasMessageContaining("none");
+    }
+
+    @Test
+    void refusesAForeignSignature() {
+        String foreign = new Jwt("another-secret-that-is-long-enough-for-hs256!").sign(JOHN);
+        assertThatThrownBy(() -> jwt.verify(foreign)).hasMessageContaining("signature");
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        String expired = jwt.sign(JOHN, Duration.ofMinutes(-5), Map.of());
+        assertThatThrownBy(() -> jwt.verify(expired)).hasMessageContaining("expired");
+    }
+
+    @Test
+    void refusesBadOrMissingUserId() {
+        assertThatThrownBy(() -> jwt.verify(jwt.sign("42"))).hasMessageContaining("not a 24-hex-digit ObjectId");
+        assertThatThrownBy(() -> jwt.verify(jwt.sign(null, null, Map.of("name", "x"))))
+                .hasMessageContaining("no user_id");
+    }
+
+    @Test
+    void refusesGarbageAndEmptyTokens() {
+        assertThatThrownBy(() -> jwt.verify("not.a.jwt")).isInstanceOf(TokenRejectedException.class);
+        assertThatThrownBy(() -> jwt.verify("")).hasMessageContaining("no token");
+        assertThatThrownBy(() -> jwt.verify(null)).hasMessageContaining("no token");
+    }
+
+    @Test
+    void refusesAShortSecretWithAReason() {
+        assertThatThrownBy(() -> new Jwt("short"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("256 bits");
+    }
+
+    @Test
+    void decodesPartsWithoutVerifying() {
+        JwtParts parts = JwtParts.split(FROM_NODE);
+        assertThat(parts).isNotNull();
+        assertThat(parts.headerField("alg")).isEqualTo("HS256");
+        assertThat(parts.payload().get("user_id").asText()).isEqualTo(JOHN);
+        assertThat(JwtParts.split("abc")).isNull();
+    }
+}
