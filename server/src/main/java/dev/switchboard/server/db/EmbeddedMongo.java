@@ -1,0 +1,98 @@
+package dev.switchboard.server.db;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The default database: mongo-java-server running in this process, reached by the official driver
+ * over a loopback socket exactly like a real MongoDB. File-backed (H2 MVStore) unless in memory.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final MongoBackend backend;
+    private final Path file;
+    private final String uri;
+
+    private EmbeddedMongo(MongoServer server, MongoBackend backend, Path file, String uri) {
+        this.server = server;
+        this.backend = backend;
+        this.file = file;
+        this.uri = uri;
+    }
+
+    /**
+     * Starts the embedded database.
+     *
+     * @param file the H2 file; null for a throwaway in-memory database
+     * @param port the loopback port; 0 for any free port
+     */
+    public static EmbeddedMongo start(Path file, String host, int port) {
+        MongoBackend backend;
+        if (file == null) {
+            backend = new MemoryBackend();
+        } else {
+            try {
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the database folder for " + file, e);
+            }
+            backend = new H2Backend(file.toAbsolutePath().toString());
+        }
+        MongoServer server = new MongoServer(backend);
+        try {
+            server.bind(host, port);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw new IllegalStateException("the embedded database cannot listen on " + host + ":" + port
+                    + " (" + e.getMessage() + "); choose another with --db-port", e);
+        }
+        var address = server.getLocalAddress();
+        String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        return new EmbeddedMongo(server, backend, file, uri);
+    }
+
+    /** The connection string, without database name. */
+    public String uri() {
+        return uri;
+    }
+
+    public int port() {
+        return server.getLocalAddress().getPort();
+    }
+
+    /** The H2 file, or null when in memory. */
+    public Path file() {
+        return file;
+    }
+
+    public boolean inMemory() {
+        return file == null;
+    }
+
+    /** Forces what was written so far onto disk (a no-op in memory). */
+    public void commit() {
+        if (backend instanceof H2Backend h2) {
+            h2.commit();
+        }
+    }
+
+    /** Stops listening and closes the store cleanly, so every write so far is kept. */
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+
+    public String describe() {
+        return inMemory() ? "embedded, in memory, at " + uri : "embedded, file " + file.toAbsolutePath() + ", at " + uri;
+    }
+}
