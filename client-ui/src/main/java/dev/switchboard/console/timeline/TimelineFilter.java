@@ -10,7 +10,7 @@ import java.util.function.Predicate;
  *
  * @param event        a part of the event name
  * @param connectionId one connection, or null for all
- * @param directions   the directions shown
+ * @param directions   the directions shown; null for all
  * @param text         free text searched in event, connection and payload
  */
 public record TimelineFilter(String event, String connectionId, Set<FlowDirection> directions, String text)
@@ -19,8 +19,9 @@ public record TimelineFilter(String event, String connectionId, Set<FlowDirectio
     public TimelineFilter {
         event = event == null ? "" : event.trim().toLowerCase(Locale.ROOT);
         text = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        directions = directions == null || directions.isEmpty()
-                ? EnumSet.allOf(FlowDirection.class) : EnumSet.copyOf(directions);
+        EnumSet<FlowDirection> dirs = EnumSet.noneOf(FlowDirection.class);
+        dirs.addAll(directions == null ? EnumSet.allOf(FlowDirection.class) : directions);
+        directions = dirs;
     }
 
     public static TimelineFilter all() {
