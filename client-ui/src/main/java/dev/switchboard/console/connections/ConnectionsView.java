@@ -32,7 +32,7 @@ public final class ConnectionsView implements ConsoleView {
     final IdPicker user;
     final ChoiceBox<Transport> transport = new ChoiceBox<>();
     final ChoiceBox<String> namespace = new ChoiceBox<>();
-    private final TextField rawToken = new TextField();
+    final TextField rawToken = new TextField();
     final TableView<LiveConnection> table = new TableView<>();
     private final Label selectedDetail = new Label();
     private final StatusLine status = new StatusLine();
@@ -164,6 +164,10 @@ public final class ConnectionsView implements ConsoleView {
                     table.getSelectionModel().select(c);
                 },
                 e -> status.error("cannot open the connection: " + Json.describe(e)));
+    }
+
+    public IdPicker userPicker() {
+        return user;
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class TokensView implements ConsoleView {
     final TextArea token = Ui.codeArea(true);
     final Label verdict = new Label();
     private final Label expiryText = new Label();
-    private final Label userNote = new Label();
+    final Label userNote = new Label();
     private final TextArea header = Ui.codeArea(false);
     private final TextArea payload = Ui.codeArea(false);
     private final StatusLine inspectStatus = new StatusLine();
