@@ -44,7 +44,7 @@ class ConnectionsViewTest {
             h.window().show(1);
             view.transport.setValue(Transport.POLLING);
         });
-        robot.clickOn(view.user.getEditor()).write("kiar");
+        robot.clickOn(view.user).write("kiar");
         waitFor("kia atri in the picker", 10, () -> !view.user.getItems().isEmpty());
         fx(() -> view.user.getSelectionModel().select(0));
         robot.clickOn("#connect-button");
