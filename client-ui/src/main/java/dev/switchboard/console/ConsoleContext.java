@@ -61,10 +61,18 @@ public final class ConsoleContext implements AutoCloseable {
         if (!live) {
             connectionList.remove(conn);
         } else if (index < 0) {
-            connectionList.add(conn);
+            int at = 0; // keep c1, c2, c3… in order whatever finished connecting first
+            while (at < connectionList.size() && number(connectionList.get(at)) < number(conn)) {
+                at++;
+            }
+            connectionList.add(at, conn);
         } else {
             connectionList.set(index, conn); // same object: tells tables and choice boxes to refresh it
         }
+    }
+
+    private static int number(LiveConnection c) {
+        return Integer.parseInt(c.id().substring(1));
     }
 
     /** FX thread: starts moving timeline frames into the table, in batches, once per pulse. */
@@ -95,8 +103,7 @@ public final class ConsoleContext implements AutoCloseable {
         database = s.hasDatabase() ? Database.connect(s.mongoUri()) : null;
         directory = database == null ? null : new Directory(database);
         session.set(s);
-        serverState.set(s.bundled() ? "started the bundled server: nothing answered at " + settings.get().serverUrl()
-                : "using the external server at " + s.url());
+        serverState.set(s.note());
         if (old != null) {
             background.execute(old::close);
         }

@@ -33,9 +33,10 @@ public final class ConnectionsView implements ConsoleView {
     final ChoiceBox<Transport> transport = new ChoiceBox<>();
     final ChoiceBox<String> namespace = new ChoiceBox<>();
     final TextField rawToken = new TextField();
-    final TableView<LiveConnection> table = new TableView<>();
+    public final TableView<LiveConnection> table = new TableView<>();
     private final Label selectedDetail = new Label();
     private final StatusLine status = new StatusLine();
+    private LiveConnection lastOpened;
 
     public ConnectionsView(ConsoleContext ctx) {
         this.ctx = ctx;
@@ -75,8 +76,10 @@ public final class ConnectionsView implements ConsoleView {
         selectedDetail.getStyleClass().add("detail");
         selectedDetail.setId("connection-detail");
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, c) -> showDetail(c));
-        ctx.connectionList().addListener((javafx.collections.ListChangeListener<LiveConnection>) ch ->
-                showDetail(table.getSelectionModel().getSelectedItem()));
+        ctx.connectionList().addListener((javafx.collections.ListChangeListener<LiveConnection>) ch -> {
+            showDetail(table.getSelectionModel().getSelectedItem());
+            reportLastOpened();
+        });
         VBox listCard = Ui.card("Live connections", Ui.grow(table), Ui.row(disconnect, reconnect, closeAll),
                 selectedDetail);
         root = Ui.page(Ui.title("Connections"), connectCard, Ui.grow(listCard));
@@ -112,6 +115,20 @@ public final class ConnectionsView implements ConsoleView {
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new SimpleStringProperty(value.apply(cd.getValue())));
         return c;
+    }
+
+    /** The outcome of the connection opened last, where the user just clicked Connect. */
+    private void reportLastOpened() {
+        LiveConnection c = lastOpened;
+        if (c == null) {
+            return;
+        }
+        switch (c.status()) {
+            case CONNECTED -> status.ok(c.display() + ": " + c.detail());
+            case REJECTED -> status.error(c.display() + " was refused — " + c.detail());
+            case DISCONNECTED -> status.warn(c.display() + ": " + c.detail());
+            default -> { }
+        }
     }
 
     private void selected(Function<LiveConnection, Object> action) {
@@ -159,8 +176,10 @@ public final class ConnectionsView implements ConsoleView {
     private void open(ConnectRequest request) {
         ctx.background().run(() -> ctx.connections().open(request),
                 c -> {
+                    lastOpened = c;
                     status.info("opening " + c.display() + " to " + ctx.serverUrl() + " over "
                             + request.transport() + "…");
+                    reportLastOpened();
                     table.getSelectionModel().select(c);
                 },
                 e -> status.error("cannot open the connection: " + Json.describe(e)));

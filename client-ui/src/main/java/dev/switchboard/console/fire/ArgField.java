@@ -340,6 +340,7 @@ final class ArgField {
     }
 
     void setText(String text) {
+        include.setSelected(true);
         if (textControl != null) {
             textControl.setText(text);
         } else if (picker != null) {

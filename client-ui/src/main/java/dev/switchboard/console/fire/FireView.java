@@ -60,12 +60,12 @@ public final class FireView implements ConsoleView {
     private final List<ArgField> fields = new ArrayList<>();
     final TextArea preview = Ui.codeArea(false);
     private final Label previewProblems = new Label();
-    final ChoiceBox<LiveConnection> connection = new ChoiceBox<>();
+    public final ChoiceBox<LiveConnection> connection = new ChoiceBox<>();
     private final FilteredList<LiveConnection> usableConnections;
     final Button fireButton = Ui.primary("Fire  (Ctrl+Enter)", e -> fire());
     private final StatusLine status = new StatusLine();
 
-    final Label ackStatus = new Label();
+    public final Label ackStatus = new Label();
     final TextArea ackBody = Ui.codeArea(false);
     final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
     private final ListView<HistoryEntry> historyList = new ListView<>(history);
@@ -88,7 +88,7 @@ public final class FireView implements ConsoleView {
             }
         });
         root = new SplitPane(catalogPane(), formPane(), resultPane());
-        root.setDividerPositions(0.2, 0.6);
+        root.setDividerPositions(0.18, 0.6);
         root.getStyleClass().add("page");
         select(EventCatalog.require("message/new"));
     }
@@ -160,7 +160,7 @@ public final class FireView implements ConsoleView {
         editorCol.setHgrow(Priority.ALWAYS);
         editorCol.setFillWidth(true);
         form.getColumnConstraints().setAll(nameCol, editorCol);
-        preview.setPrefRowCount(6);
+        preview.setPrefRowCount(9);
         preview.setId("fire-preview");
         previewProblems.setWrapText(true);
         previewProblems.getStyleClass().add("arg-warning");
@@ -185,6 +185,17 @@ public final class FireView implements ConsoleView {
         VBox ack = Ui.card("Reply (ack)", ackStatus, Ui.grow(ackBody));
 
         historyList.setPlaceholder(new Label("Fired requests appear here."));
+        historyList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(HistoryEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("history-ok", "history-error");
+                setText(empty || item == null ? null : item.toString());
+                if (!empty && item != null && item.status() != null) {
+                    getStyleClass().add("ok".equals(item.status()) ? "history-ok" : "history-error");
+                }
+            }
+        });
         historyList.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 loadSelectedHistory();
@@ -205,6 +216,7 @@ public final class FireView implements ConsoleView {
             }
         });
         VBox historyBox = new VBox(6, Ui.grow(historyList), Ui.row(load, refire, keep));
+        historyBox.setPadding(new javafx.geometry.Insets(6));
 
         requestName.setPromptText("name for the current form");
         collectionList.setPlaceholder(new Label("Add the current form, or open a collection file."));
@@ -220,6 +232,7 @@ public final class FireView implements ConsoleView {
         Button open = small("Open…", e -> openCollection());
         VBox collectionBox = new VBox(6, Ui.row(new Label("Collection"), Ui.grow(collectionName)),
                 Ui.row(Ui.grow(requestName), add), Ui.grow(collectionList), Ui.row(remove, fireAll, save, open));
+        collectionBox.setPadding(new javafx.geometry.Insets(6));
 
         TabPane tabs = new TabPane(new Tab("History", historyBox), new Tab("Collection", collectionBox));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -284,8 +297,10 @@ public final class FireView implements ConsoleView {
 
     private void refreshPreview() {
         PreparedArgs p = prepared();
-        preview.setText("emit(\"" + current.name() + "\", …" + (p.args().isEmpty() ? "no arguments" : "") + ")\n"
-                + (p.args().isEmpty() ? "" : p.preview()));
+        int n = p.args().size();
+        preview.setText("// " + current.name() + ", " + (n == 0 ? "no arguments" : n == 1 ? "1 argument"
+                : n + " arguments") + ", then the ack\n"
+                + (n == 0 ? "[ ]" : p.preview()));
         List<String> problems = new ArrayList<>(p.errors());
         p.warnings().forEach(w -> problems.add("⚠ " + w));
         previewProblems.setText(String.join("\n", problems));
@@ -414,11 +429,20 @@ public final class FireView implements ConsoleView {
         return chooser;
     }
 
+    /** Fills an argument's field as if typed (scripted screenshots). */
+    public void setArgumentForScreenshot(String name, String text) {
+        setArgument(name, text);
+    }
+
     // for tests and scripted screenshots
     void setArgument(String name, String text) {
         fields.stream().filter(f -> f.input().spec().name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no argument " + name + " on " + current.name()))
                 .setText(text);
+    }
+
+    public ObservableList<HistoryEntry> historyEntries() {
+        return history;
     }
 
     public EventSpec current() {

@@ -42,17 +42,17 @@ public final class ModerationView implements ConsoleView {
 
     private final ConsoleContext ctx;
     private final SplitPane root;
-    final TextField search = new TextField();
-    final ListView<UserRef> users = new ListView<>();
+    public final TextField search = new TextField();
+    public final ListView<UserRef> users = new ListView<>();
     private final Label name = Ui.title("Pick a user");
     private final Label facts = new Label();
     private final StatusLine status = new StatusLine();
-    final RelationTable blocks = new RelationTable("Blocks", "blocked");
-    final RelationTable blockedBy = new RelationTable("Blocked by", "blocked");
-    final RelationTable requestsIn = new RelationTable("Follow requests in", "requested");
-    final RelationTable requestsOut = new RelationTable("Follow requests out", "requested");
-    final RelationTable followers = new RelationTable("Followers", "since");
-    final RelationTable following = new RelationTable("Following", "since");
+    final RelationTable blocks = new RelationTable("Blocks", "Blocked at");
+    final RelationTable blockedBy = new RelationTable("Blocked by", "Blocked at");
+    final RelationTable requestsIn = new RelationTable("Follow requests in", "Requested at");
+    final RelationTable requestsOut = new RelationTable("Follow requests out", "Requested at");
+    final RelationTable followers = new RelationTable("Followers", "Since");
+    final RelationTable following = new RelationTable("Following", "Since");
     private final Button back = Ui.button("← Back", e -> back());
     private final Deque<String> trail = new ArrayDeque<>();
     private final PauseTransition searchLater = new PauseTransition(Duration.millis(250));

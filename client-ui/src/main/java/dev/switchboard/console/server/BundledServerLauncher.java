@@ -52,7 +52,8 @@ public final class BundledServerLauncher implements ServerLauncher {
             String db = settings.mongoUri().isBlank()
                     ? "unknown: set the server's MongoDB URI in Settings to browse its data"
                     : "external MongoDB " + settings.mongoUri();
-            return new ServerSession(settings.serverUrl(), false, db, settings.mongoUri(), null);
+            return new ServerSession(settings.serverUrl(), false, db, settings.mongoUri(), null,
+                    "using the server that answers at " + settings.serverUrl());
         }
         if (probeFirst && !settings.serverIsLocal()) {
             throw new IllegalStateException("nothing answers at " + settings.serverUrl() + ", and the bundled server"
@@ -61,8 +62,10 @@ public final class BundledServerLauncher implements ServerLauncher {
         }
         SwitchboardServer started = SwitchboardServer.start(bundledConfig.apply(settings));
         server = started;
+        String note = probeFirst ? "nothing answered at " + settings.serverUrl() + ": started the bundled server"
+                : "started the bundled server on a free port";
         return new ServerSession(started.socketIoUrl(), true, started.databaseDescription(), started.mongoUri(),
-                started.config().jwtSecret());
+                started.config().jwtSecret(), note);
     }
 
     /** The bundled server, when one was started. */

@@ -8,12 +8,13 @@ package dev.switchboard.console.server;
  * @param databaseDescription what the status bar says about the database
  * @param mongoUri            the database to read for pickers and moderation; blank when unknown
  * @param jwtSecret           the secret the server verifies tokens with, when known; else the settings' or the example
+ * @param note                how the console came to use this server, for the status bar
  */
 public record ServerSession(String url, boolean bundled, String databaseDescription, String mongoUri,
-                            String jwtSecret) {
+                            String jwtSecret, String note) {
 
     public String mode() {
-        return bundled ? "bundled server (in this process)" : "external server";
+        return bundled ? "bundled, in this process" : "external";
     }
 
     public boolean hasDatabase() {

@@ -62,8 +62,19 @@ public final class SettingsView implements ConsoleView {
         session.setWrapText(true);
         session.getStyleClass().add("detail");
         session.setId("settings-session");
+        GridPane keys = new GridPane();
+        keys.setHgap(24);
+        keys.setVgap(6);
+        String[][] shortcuts = {{"Ctrl+1 … Ctrl+7", "switch views (Tokens, Connections, Fire, Timeline, Fixtures, "
+                + "Moderation, Settings)"}, {"Ctrl+Enter", "fire the request in the Fire view"},
+                {"Ctrl+F", "search or filter in the current view"}};
+        for (int i = 0; i < shortcuts.length; i++) {
+            Label key = new Label(shortcuts[i][0]);
+            key.getStyleClass().add("detail");
+            keys.addRow(i, key, new Label(shortcuts[i][1]));
+        }
         root = Ui.page(Ui.title("Settings"), Ui.card("Connection", form, Ui.row(save, apply, reset), status, where),
-                Ui.card("Now using", session));
+                Ui.card("Now using", session), Ui.card("Keyboard", keys));
         fill(ctx.settings().get());
         ctx.session().addListener((o, a, s) -> describe(s));
         ctx.serverState().addListener((o, a, s) -> describe(ctx.session().get()));
@@ -83,9 +94,9 @@ public final class SettingsView implements ConsoleView {
             return;
         }
         boolean ownSecret = !ctx.settings().get().jwtSecret().isEmpty();
-        session.setText("Server   " + s.url() + "   (" + s.mode() + ")\nDatabase   " + s.databaseDescription()
-                + "\nTokens signed with   " + (ownSecret ? "the secret above" : s.jwtSecret() != null
-                ? "the server's secret" : "the example secret") + "\n" + state);
+        session.setText("Server     " + s.url() + "  (" + s.mode() + ")\nDatabase   " + s.databaseDescription()
+                + "\nTokens     signed with " + (ownSecret ? "the secret above" : s.jwtSecret() != null
+                ? "the server's secret" : "the example secret") + "\nStatus     " + state);
     }
 
     private void save(boolean reconnect) {

@@ -52,7 +52,7 @@ public final class TimelineView implements ConsoleView {
     final ToggleButton pause = new ToggleButton("Pause");
     private final CheckBox follow = new CheckBox("Follow");
     private final Label counts = new Label();
-    final TableView<Frame> table = new TableView<>();
+    public final TableView<Frame> table = new TableView<>();
     private final Label detailTitle = new Label("Select a row to see its payload.");
     final JsonTreeView detail = new JsonTreeView();
     private final StatusLine status = new StatusLine();
@@ -113,7 +113,7 @@ public final class TimelineView implements ConsoleView {
         detailBox.getStyleClass().add("card");
         SplitPane split = new SplitPane(table, detailBox);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.66);
         root = Ui.page(Ui.title("Timeline"), filters, actions, status, Ui.grow(split));
 
         new AnimationTimer() {
@@ -127,15 +127,16 @@ public final class TimelineView implements ConsoleView {
     private void buildTable() {
         table.setItems(model.visible());
         table.setPlaceholder(new Label("No frames yet: connect and fire something, or loosen the filters."));
-        table.getColumns().add(column("Time", 100, Frame::time));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Time", 96, Frame::time));
         TableColumn<Frame, Number> seq = new TableColumn<>("#");
-        seq.setPrefWidth(50);
+        seq.setPrefWidth(44);
         seq.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().seq()));
         table.getColumns().add(seq);
-        table.getColumns().add(column("Connection", 140, Frame::connection));
-        table.getColumns().add(column("Direction", 120, f -> f.kind().label()));
-        table.getColumns().add(column("Event", 200, Frame::event));
-        table.getColumns().add(column("Summary", 420, Frame::summary));
+        table.getColumns().add(column("Connection", 130, Frame::connection));
+        table.getColumns().add(column("Direction", 110, f -> f.kind().label()));
+        table.getColumns().add(column("Event", 190, Frame::event));
+        table.getColumns().add(column("Summary", 300, Frame::summary));
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(Frame f, boolean empty) {

@@ -34,22 +34,22 @@ public final class TokensView implements ConsoleView {
 
     private final ConsoleContext ctx;
     private final TokenService service;
-    private final HBox root;
+    private final VBox root;
 
-    final IdPicker user;
+    public final IdPicker user;
     final TextField secret = new TextField();
     private final ToggleGroup expiryGroup = new ToggleGroup();
     private final RadioButton noExpiry = new RadioButton("None");
     private final RadioButton minutes = new RadioButton("Minutes:");
     private final RadioButton expired = new RadioButton("Already expired");
     private final Spinner<Integer> minuteCount = new Spinner<>(1, 60 * 24 * 365, 60);
-    final TextArea claims = Ui.codeArea(true);
+    public final TextArea claims = Ui.codeArea(true);
     private final StatusLine signStatus = new StatusLine();
 
     final TextArea token = Ui.codeArea(true);
-    final Label verdict = new Label();
+    public final Label verdict = new Label();
     private final Label expiryText = new Label();
-    final Label userNote = new Label();
+    public final Label userNote = new Label();
     private final TextArea header = Ui.codeArea(false);
     private final TextArea payload = Ui.codeArea(false);
     private final StatusLine inspectStatus = new StatusLine();
@@ -61,9 +61,8 @@ public final class TokensView implements ConsoleView {
         this.service = ctx.tokens();
         this.user = new IdPicker(IdKind.USER, ctx.background(), ctx.choiceSource());
         user.setOnError(signStatus::error);
-        this.root = new HBox(16, Ui.grow(signPane()), Ui.grow(inspectPane()));
-        root.getStyleClass().add("page");
-        root.setPadding(new javafx.geometry.Insets(16));
+        HBox columns = new HBox(16, Ui.grow(signPane()), Ui.grow(inspectPane()));
+        this.root = Ui.page(Ui.title("Tokens"), Ui.grow(columns));
         inspectLater.setOnFinished(e -> inspect());
         token.textProperty().addListener((obs, o, n) -> inspectLater.playFromStart());
         ctx.settings().addListener((obs, o, n) -> secret.setText(ctx.secret()));
@@ -98,6 +97,8 @@ public final class TokensView implements ConsoleView {
         form.addRow(3, new Label("Extra claims"), claims);
         GridPane.setHgrow(user, Priority.ALWAYS);
         GridPane.setHgrow(claims, Priority.ALWAYS);
+        form.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(95),
+                new javafx.scene.layout.ColumnConstraints());
 
         Button sign = Ui.primary("Sign token", e -> sign());
         Button admin = Ui.button("Sign as admin", e -> {
@@ -117,7 +118,14 @@ public final class TokensView implements ConsoleView {
         VBox negativeCard = Ui.card("Tokens the server must refuse",
                 Ui.hint("One click makes the token and puts it on the right, where the exact rejection shows. "
                         + "Then connect with it to see the server's connect_error."), negatives);
-        VBox pane = new VBox(12, Ui.title("Tokens"), signCard, negativeCard);
+        Label checks = Ui.hint("1.  alg is HS256 (alg: none and every other algorithm are refused)\n"
+                + "2.  the signature matches the server's secret\n"
+                + "3.  exp, when present, is not past (30 s leeway); iat is not in the future\n"
+                + "4.  user_id is a 24-hex-digit ObjectId\n"
+                + "5.  that user exists in the database (checked by the server, and shown on the right)");
+        VBox checksCard = Ui.card("What the server checks, in order", checks,
+                Ui.hint("The token travels in the handshake: io(url, { auth: { accessToken: token } })."));
+        VBox pane = new VBox(12, signCard, negativeCard, checksCard);
         pane.setPrefWidth(520);
         return pane;
     }
@@ -140,7 +148,7 @@ public final class TokensView implements ConsoleView {
         VBox decoded = new VBox(6, Ui.heading("Header"), header, Ui.heading("Payload"), Ui.grow(payload));
         VBox card = Ui.card("Decode and verify", token, Ui.row(copy, connect, clear), verdict, expiryText, userNote,
                 inspectStatus, Ui.grow(decoded));
-        return new VBox(12, new Label(" "), Ui.grow(card));
+        return new VBox(12, Ui.grow(card));
     }
 
     private void sign() {
@@ -168,6 +176,13 @@ public final class TokensView implements ConsoleView {
             throw new IllegalArgumentException("must be a JSON object, e.g. { \"role\": \"admin\" }");
         }
         return Json.toMap(node);
+    }
+
+    /** Signs with an expiry of that many minutes, as the form would (scripted screenshots). */
+    public void signForScreenshot(int expiryMinutes) {
+        minutes.setSelected(true);
+        minuteCount.getValueFactory().setValue(expiryMinutes);
+        sign();
     }
 
     private void negative(NegativeVariant v) {

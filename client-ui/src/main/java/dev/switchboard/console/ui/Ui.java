@@ -23,6 +23,7 @@ public final class Ui {
 
     public static Button button(String text, EventHandler<ActionEvent> action) {
         Button b = new Button(text);
+        b.setMnemonicParsing(false); // labels such as "Missing user_id" keep their underscore
         b.setOnAction(action);
         return b;
     }
