@@ -89,6 +89,7 @@ public final class ConsoleHarness implements AutoCloseable {
             action.run();
             return null;
         });
+        WaitForAsyncUtils.waitForFxEvents(); // let layout and the next pulse happen before the robot looks
     }
 
     public static <T> T fx(Callable<T> action) {

@@ -122,6 +122,10 @@ public final class IdPicker extends ComboBox<IdChoice> {
         if (text == null || text.isBlank()) {
             return "";
         }
+        IdChoice value = getValue();
+        if (value != null && text.equals(value.toString())) {
+            return value.id();
+        }
         return idIn(text);
     }
 

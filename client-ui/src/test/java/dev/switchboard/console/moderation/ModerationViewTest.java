@@ -48,6 +48,7 @@ class ModerationViewTest {
 
         java.util.function.Predicate<Node> isRamsay = n -> n instanceof TableRow<?> row
                 && row.getItem() instanceof Relation r && r.username().equals("ramsaybolton");
+        waitFor("ramsay's row", 10, () -> robot.from(view.blocks.table).lookup(isRamsay).tryQuery().isPresent());
         Node ramsayRow = robot.from(view.blocks.table).lookup(isRamsay).query();
         robot.doubleClickOn(ramsayRow);
         waitFor("ramsay bolton to open", 10, () -> ConsoleHarness.RAMSAY.equals(view.shownId()));

@@ -46,7 +46,8 @@ class TimelineViewTest {
         robot.clickOn("#timeline-search").write("needle");
         waitFor("the search to narrow the table", 10, () -> view.table.getItems().size() == 1);
         java.util.function.Predicate<javafx.scene.Node> firstRow = n -> n instanceof javafx.scene.control.TableRow<?> row
-                && row.getItem() != null;
+                && row.getItem() instanceof Frame f && f.searchText().contains("needle");
+        waitFor("the needle's row", 10, () -> robot.from(view.table).lookup(firstRow).tryQuery().isPresent());
         robot.clickOn(robot.from(view.table).lookup(firstRow).queryAs(javafx.scene.Node.class));
         waitFor("the payload tree", 10, () -> view.detail.value() != null);
         assertThat(view.detail.value().path("text").asText()).isEqualTo("needle in the haystack");
