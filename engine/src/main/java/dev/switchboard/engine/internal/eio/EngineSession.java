@@ -362,7 +362,11 @@ public final class EngineSession {
             loop.schedule(() -> engine.remove(this), engine.config().pingInterval().plus(engine.config().pingTimeout())
                     .toMillis(), TimeUnit.MILLISECONDS);
         }
-        transport.close(tellClient);
+        if (transport instanceof PollingTransport polling) {
+            polling.close(tellClient, lingers);
+        } else {
+            transport.close(tellClient);
+        }
         log.debug("session {} closed: {}", sid, reason);
         try {
             listener.onClose(reason);

@@ -60,7 +60,8 @@ final class PollingPayload {
                     byte[] encoded = ByteBufUtil.getBytes(body, start + 1, stop - start - 1);
                     byte[] decoded;
                     try {
-                        decoded = Base64.getDecoder().decode(encoded);
+                        // the MIME decoder skips line breaks, which some clients (Java's 2.x) put in
+                        decoded = Base64.getMimeDecoder().decode(encoded);
                     } catch (IllegalArgumentException e) {
                         return false;
                     }

@@ -153,9 +153,16 @@ final class PollingTransport implements Transport {
         }
     }
 
-    /** The last poll gets what is buffered and a close packet, or just a noop when the client closed. */
     @Override
     public void close(boolean tellClient) {
+        close(tellClient, false);
+    }
+
+    /**
+     * The last poll gets what is buffered and a close packet, or just a noop when the client closed.
+     * With {@code awaitPoll} and no poll waiting, the next poll collects it.
+     */
+    void close(boolean tellClient, boolean awaitPoll) {
         if (discarded) {
             return;
         }
@@ -168,7 +175,7 @@ final class PollingTransport implements Transport {
         if (pending != null) {
             buffer.add(last);
             answer(takePending(), buffer);
-        } else {
+        } else if (awaitPoll) {
             farewell = last;
         }
     }
