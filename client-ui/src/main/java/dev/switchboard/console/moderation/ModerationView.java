@@ -1,0 +1,237 @@
+package dev.switchboard.console.moderation;
+
+import dev.switchboard.console.ConsoleContext;
+import dev.switchboard.console.ConsoleView;
+import dev.switchboard.console.core.Json;
+import dev.switchboard.console.data.UserRef;
+import dev.switchboard.console.ui.StatusLine;
+import dev.switchboard.console.ui.Ui;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * For moderators: browse users, and for one user see whom they block and who blocks them, follow
+ * requests both ways, followers and following, each with usernames and dates. Read-only.
+ */
+public final class ModerationView implements ConsoleView {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final ConsoleContext ctx;
+    private final SplitPane root;
+    public final TextField search = new TextField();
+    public final ListView<UserRef> users = new ListView<>();
+    private final Label name = Ui.title("Pick a user");
+    private final Label facts = new Label();
+    private final StatusLine status = new StatusLine();
+    final RelationTable blocks = new RelationTable("Blocks", "Blocked at");
+    final RelationTable blockedBy = new RelationTable("Blocked by", "Blocked at");
+    final RelationTable requestsIn = new RelationTable("Follow requests in", "Requested at");
+    final RelationTable requestsOut = new RelationTable("Follow requests out", "Requested at");
+    final RelationTable followers = new RelationTable("Followers", "Since");
+    final RelationTable following = new RelationTable("Following", "Since");
+    private final Button back = Ui.button("← Back", e -> back());
+    private final Deque<String> trail = new ArrayDeque<>();
+    private final PauseTransition searchLater = new PauseTransition(Duration.millis(250));
+    private final AtomicLong generation = new AtomicLong();
+    private String shownId;
+
+    public ModerationView(ConsoleContext ctx) {
+        this.ctx = ctx;
+        search.setPromptText("search users (Ctrl+F)");
+        search.setId("moderation-search");
+        searchLater.setOnFinished(e -> searchUsers());
+        search.textProperty().addListener((o, a, b) -> searchLater.playFromStart());
+        users.setPlaceholder(new Label("No users. Seed some in Fixtures (Ctrl+5)."));
+        users.getSelectionModel().selectedItemProperty().addListener((o, a, u) -> {
+            if (u != null && !u.id().equals(shownId)) {
+                trail.clear();
+                open(u.id());
+            }
+        });
+        Button refresh = Ui.button("Refresh", e -> {
+            searchUsers();
+            if (shownId != null) {
+                open(shownId);
+            }
+        });
+        VBox left = new VBox(8, Ui.heading("Users"), Ui.row(Ui.grow(search), refresh), Ui.grow(users));
+        left.getStyleClass().add("side-pane");
+        left.setMinWidth(220);
+
+        facts.setWrapText(true);
+        facts.getStyleClass().add("hint");
+        facts.setId("moderation-facts");
+        back.setDisable(true);
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(12);
+        RelationTable[] tables = {blocks, blockedBy, requestsIn, requestsOut, followers, following};
+        for (int i = 0; i < tables.length; i++) {
+            grid.add(tables[i].box, i % 2, i / 2);
+            GridPane.setHgrow(tables[i].box, Priority.ALWAYS);
+            GridPane.setVgrow(tables[i].box, Priority.ALWAYS);
+        }
+        for (int c = 0; c < 2; c++) {
+            var cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(50);
+            grid.getColumnConstraints().add(cc);
+        }
+        VBox right = Ui.page(Ui.row(back, name), facts, status,
+                Ui.hint("Double-click anyone to open them. Read from the database; nothing here changes it."),
+                Ui.grow(grid));
+        root = new SplitPane(left, right);
+        root.setDividerPositions(0.22);
+        ctx.session().addListener((o, a, s) -> searchUsers());
+    }
+
+    /** A titled table of related users; double-click opens one. */
+    final class RelationTable {
+        final VBox box;
+        final TableView<Relation> table = new TableView<>();
+        final Label heading;
+
+        RelationTable(String title, String dateColumn) {
+            heading = Ui.heading(title);
+            table.setPlaceholder(new Label("none"));
+            table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            table.getColumns().add(column("Username", Relation::username));
+            table.getColumns().add(column("Name", Relation::fullName));
+            table.getColumns().add(column(dateColumn, r -> r.at() == null ? "—" : DATE.format(r.at())));
+            table.setRowFactory(tv -> {
+                TableRow<Relation> row = new TableRow<>();
+                row.setOnMouseClicked(e -> {
+                    if (e.getClickCount() == 2 && !row.isEmpty()) {
+                        openFromTable(row.getItem());
+                    }
+                });
+                return row;
+            });
+            table.setPrefHeight(150);
+            box = new VBox(6, heading, Ui.grow(table));
+            box.getStyleClass().add("card");
+            box.setId("relations-" + title.toLowerCase().replace(' ', '-'));
+        }
+
+        void show(String title, List<Relation> items) {
+            heading.setText(title + " (" + items.size() + ")");
+            table.setItems(FXCollections.observableArrayList(items));
+        }
+
+        private TableColumn<Relation, String> column(String title, Function<Relation, String> value) {
+            TableColumn<Relation, String> c = new TableColumn<>(title);
+            c.setCellValueFactory(cd -> new SimpleStringProperty(value.apply(cd.getValue())));
+            return c;
+        }
+    }
+
+    private void openFromTable(Relation r) {
+        if (r.user() == null) {
+            status.warn("user " + r.userId() + " no longer exists");
+            return;
+        }
+        if (shownId != null) {
+            trail.push(shownId);
+        }
+        open(r.userId());
+    }
+
+    private void back() {
+        if (!trail.isEmpty()) {
+            open(trail.pop());
+        }
+    }
+
+    void searchUsers() {
+        String q = search.getText();
+        long mine = generation.incrementAndGet();
+        ctx.background().run(() -> new ModerationService(ctx.directory()).search(q), found -> {
+            if (mine == generation.get()) {
+                users.getItems().setAll(found);
+                status.clear();
+            }
+        }, e -> status.error("cannot list users: " + Json.describe(e)));
+    }
+
+    /** Shows one user's relations (read in the background). */
+    public void open(String userId) {
+        status.busy("reading " + userId + "…");
+        ctx.background().run(() -> new ModerationService(ctx.directory()).detail(userId), this::show,
+                e -> status.error(Json.describe(e)));
+    }
+
+    private void show(UserDetail d) {
+        shownId = d.user().id();
+        back.setDisable(trail.isEmpty());
+        status.clear();
+        name.setText(d.user().fullName() + "  ·  @" + d.user().username());
+        facts.setText("id " + d.user().id() + "   ·   " + nullToDash(d.user().email()) + "   ·   phone "
+                + nullToDash(d.phone()) + "   ·   " + (d.isPublic() ? "public" : "private") + " account"
+                + "\nregistered " + when(d.registeredAt()) + "   ·   last seen " + when(d.lastSeen())
+                + (d.biography() == null || d.biography().isBlank() ? "" : "\n“" + d.biography() + "”"));
+        blocks.show("Blocks", d.blocks());
+        blockedBy.show("Blocked by", d.blockedBy());
+        requestsIn.show("Follow requests in", d.requestsIn());
+        requestsOut.show("Follow requests out", d.requestsOut());
+        followers.show("Followers", d.followers());
+        following.show("Following", d.following());
+    }
+
+    private static String when(Instant at) {
+        return at == null ? "—" : DATE.format(at);
+    }
+
+    private static String nullToDash(String s) {
+        return s == null || s.isBlank() ? "—" : s;
+    }
+
+    public String shownId() {
+        return shownId;
+    }
+
+    @Override
+    public String title() {
+        return "Moderation";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    @Override
+    public void shown() {
+        if (users.getItems().isEmpty()) {
+            searchUsers();
+        }
+    }
+}

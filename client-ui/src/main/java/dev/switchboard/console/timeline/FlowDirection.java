@@ -1,0 +1,17 @@
+package dev.switchboard.console.timeline;
+
+/** The timeline's direction filter. */
+public enum FlowDirection {
+    OUTGOING("Outgoing"), INCOMING("Incoming"), LIFECYCLE("Connect / disconnect");
+
+    private final String label;
+
+    FlowDirection(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

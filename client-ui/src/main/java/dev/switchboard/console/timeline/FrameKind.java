@@ -1,0 +1,27 @@
+package dev.switchboard.console.timeline;
+
+/** What happened on a connection. */
+public enum FrameKind {
+    OUT("→ emit", FlowDirection.OUTGOING),
+    ACK("← ack", FlowDirection.INCOMING),
+    IN("← push", FlowDirection.INCOMING),
+    CONNECT("● connect", FlowDirection.LIFECYCLE),
+    DISCONNECT("○ disconnect", FlowDirection.LIFECYCLE),
+    CONNECT_ERROR("✕ connect_error", FlowDirection.LIFECYCLE);
+
+    private final String label;
+    private final FlowDirection direction;
+
+    FrameKind(String label, FlowDirection direction) {
+        this.label = label;
+        this.direction = direction;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public FlowDirection direction() {
+        return direction;
+    }
+}

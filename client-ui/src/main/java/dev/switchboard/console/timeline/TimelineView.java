@@ -1,0 +1,275 @@
+package dev.switchboard.console.timeline;
+
+import dev.switchboard.console.ConsoleContext;
+import dev.switchboard.console.ConsoleView;
+import dev.switchboard.console.connections.LiveConnection;
+import dev.switchboard.console.core.Json;
+import dev.switchboard.console.ui.JsonTreeView;
+import dev.switchboard.console.ui.StatusLine;
+import dev.switchboard.console.ui.Ui;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Function;
+import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/** Every frame of every connection, live, filterable, with the selected payload as a JSON tree. */
+public final class TimelineView implements ConsoleView {
+
+    private static final String ALL = "All connections";
+
+    private final ConsoleContext ctx;
+    private final TimelineModel model;
+    private final VBox root;
+
+    final TextField eventFilter = new TextField();
+    final TextField search = new TextField();
+    final ChoiceBox<Object> connectionFilter = new ChoiceBox<>();
+    private final ToggleButton outgoing = new ToggleButton("→ Out");
+    private final ToggleButton incoming = new ToggleButton("← In");
+    private final ToggleButton lifecycle = new ToggleButton("● Connect");
+    final ToggleButton pause = new ToggleButton("Pause");
+    private final CheckBox follow = new CheckBox("Follow");
+    private final Label counts = new Label();
+    public final TableView<Frame> table = new TableView<>();
+    private final Label detailTitle = new Label("Select a row to see its payload.");
+    final JsonTreeView detail = new JsonTreeView();
+    private final StatusLine status = new StatusLine();
+    private final PauseTransition filterLater = new PauseTransition(Duration.millis(200));
+    private int lastRowCount;
+
+    public TimelineView(ConsoleContext ctx) {
+        this.ctx = ctx;
+        this.model = ctx.timeline();
+        buildTable();
+        eventFilter.setPromptText("event name contains…");
+        eventFilter.setId("timeline-event-filter");
+        search.setPromptText("search payloads (Ctrl+F)");
+        search.setId("timeline-search");
+        search.setPrefWidth(240);
+        connectionFilter.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Object o) {
+                return o instanceof LiveConnection c ? c.display() : String.valueOf(o);
+            }
+
+            @Override
+            public Object fromString(String s) {
+                return s;
+            }
+        });
+        refreshConnectionChoices();
+        ctx.connectionList().addListener((ListChangeListener<LiveConnection>) ch -> refreshConnectionChoices());
+        for (ToggleButton t : new ToggleButton[] {outgoing, incoming, lifecycle}) {
+            t.setSelected(true);
+            t.getStyleClass().add("filter-toggle");
+            t.selectedProperty().addListener((o, a, b) -> applyFilter());
+        }
+        filterLater.setOnFinished(e -> applyFilter());
+        eventFilter.textProperty().addListener((o, a, b) -> filterLater.playFromStart());
+        search.textProperty().addListener((o, a, b) -> filterLater.playFromStart());
+        connectionFilter.valueProperty().addListener((o, a, b) -> applyFilter());
+        pause.setId("timeline-pause");
+        pause.selectedProperty().addListener((o, a, paused) -> {
+            model.setPaused(paused);
+            pause.setText(paused ? "Resume" : "Pause");
+        });
+        follow.setSelected(true);
+        Button clear = Ui.button("Clear", e -> {
+            model.clear();
+            detail.setJson(null, null);
+            detailTitle.setText("Cleared.");
+        });
+        Button export = Ui.button("Export…", e -> export());
+        counts.getStyleClass().add("hint");
+        counts.setId("timeline-counts");
+
+        var filters = Ui.row(Ui.grow(eventFilter), connectionFilter, outgoing, incoming, lifecycle, search);
+        var actions = Ui.row(pause, follow, clear, export, Ui.spacer(), counts);
+        detailTitle.getStyleClass().add("section-heading");
+        detailTitle.setWrapText(true);
+        VBox detailBox = new VBox(6, detailTitle, Ui.grow(detail));
+        detailBox.getStyleClass().add("card");
+        SplitPane split = new SplitPane(table, detailBox);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.66);
+        root = Ui.page(Ui.title("Timeline"), filters, actions, status, Ui.grow(split));
+
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                refreshCounts();
+            }
+        }.start();
+    }
+
+    private void buildTable() {
+        table.setItems(model.visible());
+        table.setPlaceholder(new Label("No frames yet: connect and fire something, or loosen the filters."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Time", 96, Frame::time));
+        TableColumn<Frame, Number> seq = new TableColumn<>("#");
+        seq.setPrefWidth(44);
+        seq.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().seq()));
+        table.getColumns().add(seq);
+        table.getColumns().add(column("Connection", 130, Frame::connection));
+        table.getColumns().add(column("Direction", 110, f -> f.kind().label()));
+        table.getColumns().add(column("Event", 190, Frame::event));
+        table.getColumns().add(column("Summary", 300, Frame::summary));
+        table.setRowFactory(tv -> new TableRow<>() {
+            @Override
+            protected void updateItem(Frame f, boolean empty) {
+                super.updateItem(f, empty);
+                getStyleClass().removeAll("frame-out", "frame-ack-ok", "frame-ack-error", "frame-in", "frame-life",
+                        "frame-error");
+                if (!empty && f != null) {
+                    getStyleClass().add(switch (f.kind()) {
+                        case OUT -> "frame-out";
+                        case ACK -> "ok".equals(f.status()) ? "frame-ack-ok" : "frame-ack-error";
+                        case IN -> "frame-in";
+                        case CONNECT_ERROR -> "frame-error";
+                        default -> "frame-life";
+                    });
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> showDetail(f));
+        model.visible().addListener((ListChangeListener<Frame>) ch -> {
+            if (follow.isSelected() && !model.visible().isEmpty() && table.getSelectionModel().isEmpty()) {
+                table.scrollTo(model.visible().size() - 1);
+            }
+        });
+    }
+
+    private static TableColumn<Frame, String> column(String name, double width, Function<Frame, String> value) {
+        TableColumn<Frame, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new SimpleStringProperty(value.apply(cd.getValue())));
+        return c;
+    }
+
+    private void refreshConnectionChoices() {
+        Object selected = connectionFilter.getValue();
+        List<Object> items = new ArrayList<>();
+        items.add(ALL);
+        items.addAll(ctx.connectionList());
+        connectionFilter.getItems().setAll(items);
+        connectionFilter.setValue(items.contains(selected) ? selected : ALL);
+    }
+
+    private void applyFilter() {
+        EnumSet<FlowDirection> dirs = EnumSet.noneOf(FlowDirection.class);
+        if (outgoing.isSelected()) {
+            dirs.add(FlowDirection.OUTGOING);
+        }
+        if (incoming.isSelected()) {
+            dirs.add(FlowDirection.INCOMING);
+        }
+        if (lifecycle.isSelected()) {
+            dirs.add(FlowDirection.LIFECYCLE);
+        }
+        if (dirs.isEmpty()) {
+            status.warn("every direction is off: nothing can show");
+        } else {
+            status.clear();
+        }
+        Object c = connectionFilter.getValue();
+        model.setFilter(new TimelineFilter(eventFilter.getText(),
+                c instanceof LiveConnection live ? live.id() : null, dirs, search.getText()));
+    }
+
+    private void refreshCounts() {
+        int rows = model.rows().size();
+        int shown = model.visible().size();
+        int pending = model.pending();
+        if (rows == lastRowCount && !model.isPaused()) {
+            if (counts.getText().isEmpty()) {
+                counts.setText("0 frames");
+            }
+            return;
+        }
+        lastRowCount = rows;
+        counts.setText(shown + " shown of " + rows + " frames"
+                + (model.isPaused() && pending > 0 ? " · paused, " + pending + " waiting" : ""));
+    }
+
+    private void showDetail(Frame f) {
+        if (f == null) {
+            return;
+        }
+        String title = f.kind().label() + "  " + f.event() + "  ·  " + f.connection() + "  ·  " + f.time()
+                + "  ·  #" + f.seq();
+        if (f.isAck()) {
+            Frame request = model.requestOf(f);
+            title += "\nreply to #" + f.requestSeq() + " (" + f.status() + ", round trip " + f.rttMillis() + " ms)";
+            if (request != null) {
+                var both = Json.NODES.objectNode();
+                both.set("reply", f.payload());
+                both.set("request", request.payload());
+                detailTitle.setText(title);
+                detail.setJson(f.event(), both);
+                return;
+            }
+        }
+        detailTitle.setText(title);
+        detail.setJson(f.event(), f.payload());
+    }
+
+    private void export() {
+        List<Frame> frames = List.copyOf(model.visible());
+        if (frames.isEmpty()) {
+            status.warn("nothing to export: no frame passes the filters");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the timeline as JSON lines");
+        chooser.setInitialFileName("timeline.jsonl");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON lines (*.jsonl)", "*.jsonl"));
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        ctx.background().run(() -> {
+            TimelineModel.exportJsonLines(frames, file.toPath());
+            return file;
+        }, f -> status.ok("exported " + frames.size() + " frames to " + f),
+                e -> status.error("cannot export: " + Json.describe(e)));
+    }
+
+    @Override
+    public String title() {
+        return "Timeline";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+}

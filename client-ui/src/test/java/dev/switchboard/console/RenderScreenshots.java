@@ -1,0 +1,176 @@
+package dev.switchboard.console;
+
+import static dev.switchboard.console.ConsoleHarness.fx;
+import static dev.switchboard.console.ConsoleHarness.waitFor;
+
+import dev.switchboard.console.connections.ConnectRequest;
+import dev.switchboard.console.connections.LiveConnection;
+import dev.switchboard.console.connections.Transport;
+import dev.switchboard.console.timeline.Frame;
+import dev.switchboard.console.tokens.NegativeVariant;
+import dev.switchboard.protocol.catalog.EventCatalog;
+import dev.switchboard.server.fixture.FixtureSpec;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders every view with realistic data to PNG (scripts/screenshots): the documented examples and a
+ * small generated population, john snow and kia atri connected, a rejected token, fired events and
+ * their pushes in the timeline. Runs headless (Monocle) against a real bundled server.
+ */
+public final class RenderScreenshots {
+
+    private static final int WIDTH = 1440;
+    private static final int HEIGHT = 900;
+
+    private RenderScreenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Files.createDirectories(out);
+        try (ConsoleHarness h = ConsoleHarness.start(WIDTH, HEIGHT)) {
+            render(h, out);
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void render(ConsoleHarness h, Path out) throws Exception {
+        MainWindow w = h.window();
+        ConsoleContext ctx = h.ctx();
+        h.seed(FixtureSpec.documented());
+
+        // fixtures: a generated population seeded through the view, with its report
+        fx(() -> {
+            w.show(4);
+            w.fixtures().users.getValueFactory().setValue(60);
+            w.fixtures().seedNumber.getValueFactory().setValue(42);
+            w.fixtures().density.getValueFactory().setValue(6);
+            w.fixtures().seedGenerated.fire();
+        });
+        waitFor("the generated seed", 120, () -> w.fixtures().status.kind().equals("status-ok"));
+        shoot(w, 4, out.resolve("fixtures.png"));
+
+        // connections: john snow and kia atri side by side, plus a token the server refuses
+        fx(() -> {
+            w.connections().connectAs(ConsoleHarness.JOHN, "jhonsnow");
+            w.connections().connectAs(ConsoleHarness.KIA, "kiarashatri");
+        });
+        waitFor("john and kia to connect", 20, () -> ctx.connectionList().stream()
+                .filter(LiveConnection::isConnected).count() == 2);
+        String expired = ctx.tokens().negative(NegativeVariant.EXPIRED, ctx.secret(), ConsoleHarness.JOHN);
+        fx(() -> ctx.connections().open(new ConnectRequest("expired token", ConsoleHarness.JOHN, expired, "/",
+                Transport.POLLING)));
+        waitFor("the rejection", 20, () -> ctx.connectionList().size() == 3
+                && ctx.connectionList().get(2).detail().startsWith("rejected"));
+        LiveConnection john = byLabel(ctx, "jhonsnow");
+        LiveConnection kia = byLabel(ctx, "kiarashatri");
+
+        // fire: listeners from both sides through the fire view, so history and timeline fill up
+        fireThroughView(w, kia, "tweet/add", Map.of("tweetContext", "the north remembers"));
+        fireThroughView(w, john, "tweet/like/toggle", Map.of("tweetId", "62fd2239e1b4c7d2a9f30b01"));
+        fireThroughView(w, john, "user/profile/get", Map.of("userId", ConsoleHarness.KIA));
+        fireThroughView(w, kia, "message/seen", Map.of("userId", "not-an-id"));
+        fireThroughView(w, john, "user/follow/request/accept", Map.of("applicantId", "62f8be40a1c3e27d4b5f0a11"));
+        fireThroughView(w, john, "message/new", Map.of("data", "{\n  \"to\": \"" + ConsoleHarness.KIA
+                + "\",\n  \"context\": {\n    \"text\": \"winter is coming\"\n  }\n}"));
+        waitFor("message/new acknowledged", 20, () -> w.fire().ackStatus.getText().startsWith("ok"));
+        waitFor("message/send/to for kia", 20, () -> ctx.timeline().rows().stream()
+                .anyMatch(f -> f.event().equals("message/send/to") && f.connectionId().equals(kia.id())));
+        shoot(w, 2, out.resolve("fire.png"));
+
+        fx(() -> {
+            w.show(1);
+            w.connections().table.getSelectionModel().select(2);
+        });
+        shoot(w, 1, out.resolve("connections.png"));
+
+        // timeline: the push kia received, selected, its payload as a tree
+        fx(() -> {
+            w.show(3);
+            var table = w.timeline().table;
+            Frame push = table.getItems().stream().filter(f -> f.event().equals("message/send/to")).findFirst().orElseThrow();
+            table.getSelectionModel().select(push);
+            table.scrollTo(Math.max(0, table.getItems().indexOf(push) - 8));
+        });
+        shoot(w, 3, out.resolve("timeline.png"));
+
+        // tokens: an admin token for john snow, decoded and verified
+        fx(() -> {
+            w.show(0);
+            w.tokens().user.setId(ConsoleHarness.JOHN, "jhonsnow · john snow");
+            w.tokens().claims.setText("{\n  \"role\": \"admin\"\n}");
+            w.tokens().signForScreenshot(60);
+        });
+        waitFor("the verdict", 20, () -> w.tokens().verdict.getText().startsWith("✔")
+                && w.tokens().userNote.getText().contains("jhonsnow"));
+        shoot(w, 0, out.resolve("tokens.png"));
+
+        // moderation: john snow's blocks, follows and requests
+        fx(() -> w.show(5));
+        fx(() -> w.moderation().open(ConsoleHarness.JOHN));
+        waitFor("john snow's relations", 20, () -> ConsoleHarness.JOHN.equals(w.moderation().shownId()));
+        waitFor("every user in the list", 20, () -> w.moderation().users.getItems().size() > 60);
+        fx(() -> w.moderation().users.getItems().stream().filter(u -> u.id().equals(ConsoleHarness.JOHN))
+                .findFirst().ifPresent(u -> {
+                    w.moderation().users.getSelectionModel().select(u);
+                    w.moderation().users.scrollTo(u);
+                }));
+        shoot(w, 5, out.resolve("moderation.png"));
+
+        shoot(w, 6, out.resolve("settings.png"));
+    }
+
+    private static LiveConnection byLabel(ConsoleContext ctx, String label) {
+        return fx(() -> ctx.connectionList().stream().filter(c -> c.label().equals(label)).findFirst().orElseThrow());
+    }
+
+    private static void fireThroughView(MainWindow w, LiveConnection conn, String event, Map<String, String> args) {
+        int before = fx(() -> w.fire().historyEntries().size());
+        fx(() -> {
+            w.show(2);
+            w.fire().select(EventCatalog.require(event));
+            w.fire().connection.setValue(conn);
+            args.forEach(w.fire()::setArgumentForScreenshot);
+            w.fire().fire();
+        });
+        waitFor(event + " to be answered", 20, () -> w.fire().historyEntries().size() == before + 1
+                && w.fire().historyEntries().get(0).status() != null);
+    }
+
+    /** Shows a view, lets layout and background loads settle, then writes the window as PNG. */
+    private static void shoot(MainWindow w, int view, Path file) throws Exception {
+        fx(() -> w.show(view));
+        settle();
+        WritableImage image = fx(() -> w.root().getScene().getRoot().snapshot(null, null));
+        write(image, file);
+        System.out.println("wrote " + file + " (" + (int) image.getWidth() + "x" + (int) image.getHeight() + ")");
+    }
+
+    private static void settle() throws InterruptedException {
+        Thread.sleep(700);
+        CountDownLatch pulse = new CountDownLatch(1);
+        Platform.runLater(pulse::countDown);
+        pulse.await(5, TimeUnit.SECONDS);
+    }
+
+    static void write(WritableImage image, Path file) throws IOException {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        png.setRGB(0, 0, width, height, argb, 0, width);
+        ImageIO.write(png, "png", file.toFile());
+    }
+}
