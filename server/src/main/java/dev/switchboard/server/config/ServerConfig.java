@@ -1,0 +1,150 @@
+package dev.switchboard.server.config;
+
+import dev.switchboard.protocol.jwt.Jwt;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the server can be told. Build it with {@link #builder()}; {@link Builder#build()} resolves
+ * the JWT secret (the example secret is the default only on the embedded database) and refuses
+ * combinations that cannot run.
+ *
+ * @param host          the address the Socket.IO server listens on
+ * @param port          the Socket.IO port; 0 for any free port
+ * @param dbHost        the loopback address of the embedded database
+ * @param dbPort        the embedded database's port; 0 for any free port
+ * @param dbFile        the embedded database's H2 file (ignored with {@code dbMemory} or {@code mongoUri})
+ * @param dbMemory      a throwaway in-memory embedded database
+ * @param mongoUri      an external MongoDB; null means the embedded one
+ * @param jwtSecret     the HS256 secret of the handshake tokens
+ * @param exampleSecret true when {@code jwtSecret} is the published example secret (the embedded default)
+ * @param maxImageBytes the largest image accepted, decoded
+ * @param maxPayload    the engine's largest packet (a base64 image grows by a third)
+ * @param corsOrigins   allowed browser origins; {@code ["*"]} for any
+ * @param nodeName      this node's name, as shown to the console
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        String dbHost,
+        int dbPort,
+        Path dbFile,
+        boolean dbMemory,
+        String mongoUri,
+        String jwtSecret,
+        boolean exampleSecret,
+        int maxImageBytes,
+        int maxPayload,
+        List<String> corsOrigins,
+        String nodeName) {
+
+    public static final int DEFAULT_PORT = 3000;
+    public static final int DEFAULT_DB_PORT = 27018;
+    public static final Path DEFAULT_DB_FILE = Path.of("data", "switchboard.mv");
+    public static final int DEFAULT_MAX_IMAGE_BYTES = 1024 * 1024;
+    public static final int DEFAULT_MAX_PAYLOAD = 2 * 1024 * 1024;
+
+    public ServerConfig {
+        corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A config for tests and tools: any free port, a throwaway in-memory database. */
+    public static Builder ephemeral() {
+        return builder().port(0).dbPort(0).dbMemory(true).host("127.0.0.1");
+    }
+
+    public boolean embeddedDatabase() {
+        return mongoUri == null;
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.dbHost = dbHost;
+        b.dbPort = dbPort;
+        b.dbFile = dbFile;
+        b.dbMemory = dbMemory;
+        b.mongoUri = mongoUri;
+        b.jwtSecret = exampleSecret ? null : jwtSecret;
+        b.maxImageBytes = maxImageBytes;
+        b.maxPayload = maxPayload;
+        b.corsOrigins = corsOrigins;
+        b.nodeName = nodeName;
+        return b;
+    }
+
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = DEFAULT_PORT;
+        private String dbHost = "127.0.0.1";
+        private int dbPort = DEFAULT_DB_PORT;
+        private Path dbFile = DEFAULT_DB_FILE;
+        private boolean dbMemory;
+        private String mongoUri;
+        private String jwtSecret;
+        private int maxImageBytes = DEFAULT_MAX_IMAGE_BYTES;
+        private int maxPayload = DEFAULT_MAX_PAYLOAD;
+        private List<String> corsOrigins = List.of("*");
+        private String nodeName = "node-1";
+
+        public Builder host(String v) { host = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder dbHost(String v) { dbHost = v; return this; }
+        public Builder dbPort(int v) { dbPort = v; return this; }
+        public Builder dbFile(Path v) { dbFile = v; return this; }
+        public Builder dbMemory(boolean v) { dbMemory = v; return this; }
+        /** Null or blank means the embedded database. */
+        public Builder mongoUri(String v) { mongoUri = v == null || v.isBlank() ? null : v.trim(); return this; }
+        /** Null or blank means the default (allowed only on the embedded database). */
+        public Builder jwtSecret(String v) { jwtSecret = v == null || v.isEmpty() ? null : v; return this; }
+        public Builder maxImageBytes(int v) { maxImageBytes = v; return this; }
+        public Builder maxPayload(int v) { maxPayload = v; return this; }
+        public Builder corsOrigins(List<String> v) { corsOrigins = List.copyOf(v); return this; }
+        public Builder nodeName(String v) { nodeName = v; return this; }
+
+        /** @throws IllegalArgumentException with a sentence a person can act on */
+        public ServerConfig build() {
+            requirePort("port", port);
+            requirePort("database port", dbPort);
+            if (maxImageBytes < 1) {
+                throw new IllegalArgumentException("the image size limit must be at least 1 byte, not " + maxImageBytes);
+            }
+            // base64 grows an image by 4/3; the packet must hold the largest accepted image.
+            long neededPayload = (maxImageBytes + 2L) / 3 * 4 + 1024;
+            if (maxPayload < neededPayload) {
+                throw new IllegalArgumentException("maxPayload " + maxPayload + " cannot carry an image of "
+                        + maxImageBytes + " bytes in base64; raise it to at least " + neededPayload);
+            }
+            if (!dbMemory && dbFile == null && mongoUri == null) {
+                throw new IllegalArgumentException("the embedded database needs a file (--db-file) or --db-memory");
+            }
+            String secret = jwtSecret;
+            boolean example = false;
+            if (secret == null) {
+                if (mongoUri != null) {
+                    throw new IllegalArgumentException("an external database (--mongo-uri / MONGODB_URI) needs its own"
+                            + " JWT secret: pass --jwt-secret or set JWT_SECRET_TOKEN (the published example secret"
+                            + " is only the default on the embedded database)");
+                }
+                secret = Jwt.EXAMPLE_SECRET;
+                example = true;
+            } else {
+                new Jwt(secret); // fails now, with the reason, for a secret too short for HS256
+                example = Jwt.EXAMPLE_SECRET.equals(secret);
+            }
+            return new ServerConfig(host, port, dbHost, dbPort, dbFile, dbMemory, mongoUri, secret, example,
+                    maxImageBytes, maxPayload, corsOrigins, nodeName);
+        }
+
+        private static void requirePort(String what, int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("the " + what + " must be 0-65535, not " + value);
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.switchboard.server.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/**
+ * The {@code users} collection: {@code name, family, username (unique), hashPassword, email (unique,
+ * lower-case), phone, photo, biography, last_seen, register_at, email_confirmation,
+ * following: [{ id, added_at }], block: [{ id, blocked_at }], setting: { publicity? }}.
+ */
+public final class UserStore {
+
+    public static final String COLLECTION = "users";
+    public static final String NAME = "name";
+    public static final String FAMILY = "family";
+    public static final String USERNAME = "username";
+    public static final String HASH_PASSWORD = "hashPassword";
+    public static final String EMAIL = "email";
+    public static final String PHONE = "phone";
+    public static final String PHOTO = "photo";
+    public static final String BIOGRAPHY = "biography";
+    public static final String LAST_SEEN = "last_seen";
+    public static final String REGISTER_AT = "register_at";
+    public static final String EMAIL_CONFIRMATION = "email_confirmation";
+    public static final String FOLLOWING = "following";
+    public static final String BLOCK = "block";
+    public static final String SETTING = "setting";
+    public static final String PUBLICITY = "publicity";
+    /** Inside {@code following[]} and {@code block[]}. */
+    public static final String ID = "id";
+    public static final String ADDED_AT = "added_at";
+    public static final String BLOCKED_AT = "blocked_at";
+
+    private final MongoCollection<Document> users;
+
+    public UserStore(MongoCollection<Document> users) {
+        this.users = users;
+    }
+
+    public MongoCollection<Document> collection() {
+        return users;
+    }
+
+    public void ensureIndexes() {
+        users.createIndex(Indexes.ascending(USERNAME), new IndexOptions().unique(true).name("username_unique"));
+        users.createIndex(Indexes.ascending(EMAIL), new IndexOptions().unique(true).name("email_unique"));
+        users.createIndex(Indexes.ascending(FOLLOWING + "." + ID), new IndexOptions().name("following_id"));
+        users.createIndex(Indexes.ascending(BLOCK + "." + ID), new IndexOptions().name("block_id"));
+        users.createIndex(Indexes.ascending(NAME), new IndexOptions().name("name"));
+    }
+
+    /** Stores a user document as given (an {@code _id} is added when missing); returns its id. */
+    public ObjectId insert(Document user) {
+        if (user.get("_id") == null) {
+            user.put("_id", new ObjectId());
+        }
+        users.insertOne(user);
+        return user.getObjectId("_id");
+    }
+
+    public Optional<Document> findById(ObjectId id) {
+        return Optional.ofNullable(users.find(eq("_id", id)).first());
+    }
+
+    public boolean exists(ObjectId id) {
+        return users.countDocuments(eq("_id", id)) > 0;
+    }
+
+    /** The users with these ids, keyed by id, in the order asked (missing ones left out). */
+    public Map<ObjectId, Document> findByIds(Collection<ObjectId> ids) {
+        Map<ObjectId, Document> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Map<ObjectId, Document> byId = new LinkedHashMap<>();
+        for (Document d : users.find(in("_id", ids))) {
+            byId.put(d.getObjectId("_id"), d);
+        }
+        for (ObjectId id : ids) {
+            Document d = byId.get(id);
+            if (d != null) {
+                found.put(id, d);
+            }
+        }
+        return found;
+    }
+
+    public Optional<Document> findByUsername(String username) {
+        return Optional.ofNullable(users.find(eq(USERNAME, username)).first());
+    }
+
+    /** Users whose username, name or email starts with {@code prefix} (case-insensitive), by username. */
+    public List<Document> search(String prefix, int skip, int limit) {
+        var filter = prefix == null || prefix.isBlank()
+                ? new Document()
+                : or(regex(USERNAME, startsWith(prefix)), regex(NAME, startsWith(prefix)),
+                        regex(EMAIL, startsWith(prefix)));
+        return users.find(filter).sort(Sorts.ascending(USERNAME)).skip(skip).limit(limit).into(new ArrayList<>());
+    }
+
+    public List<Document> search(String prefix, int limit) {
+        return search(prefix, 0, limit);
+    }
+
+    private static Pattern startsWith(String prefix) {
+        return Pattern.compile("^" + Pattern.quote(prefix.trim()), Pattern.CASE_INSENSITIVE);
+    }
+
+    /** The users that follow {@code userId} ({@code following.id == userId}). */
+    public List<Document> followersOf(ObjectId userId) {
+        return users.find(eq(FOLLOWING + "." + ID, userId)).into(new ArrayList<>());
+    }
+
+    public long countFollowers(ObjectId userId) {
+        return users.countDocuments(eq(FOLLOWING + "." + ID, userId));
+    }
+
+    /** The users that block {@code userId}. */
+    public List<Document> blockersOf(ObjectId userId) {
+        return users.find(eq(BLOCK + "." + ID, userId)).into(new ArrayList<>());
+    }
+
+    /** Adds {@code other} to {@code me}'s following unless already there; true when added. */
+    public boolean follow(ObjectId me, ObjectId other, Date at) {
+        return users.updateOne(and(eq("_id", me), ne(FOLLOWING + "." + ID, other)),
+                Updates.push(FOLLOWING, new Document(ID, other).append(ADDED_AT, at))).getModifiedCount() > 0;
+    }
+
+    /** True when {@code other} was in {@code me}'s following. */
+    public boolean unfollow(ObjectId me, ObjectId other) {
+        return users.updateOne(eq("_id", me), Updates.pull(FOLLOWING, new Document(ID, other))).getModifiedCount() > 0;
+    }
+
+    /** Adds {@code other} to {@code me}'s block list unless already there; true when added. */
+    public boolean block(ObjectId me, ObjectId other, Date at) {
+        return users.updateOne(and(eq("_id", me), ne(BLOCK + "." + ID, other)),
+                Updates.push(BLOCK, new Document(ID, other).append(BLOCKED_AT, at))).getModifiedCount() > 0;
+    }
+
+    public boolean unblock(ObjectId me, ObjectId other) {
+        return users.updateOne(eq("_id", me), Updates.pull(BLOCK, new Document(ID, other))).getModifiedCount() > 0;
+    }
+
+    public void setPublicity(ObjectId me, boolean isPublic) {
+        users.updateOne(eq("_id", me), Updates.set(SETTING + "." + PUBLICITY, isPublic));
+    }
+
+    public void setLastSeen(ObjectId me, Date at) {
+        users.updateOne(eq("_id", me), Updates.set(LAST_SEEN, at));
+    }
+
+    public long count() {
+        return users.countDocuments();
+    }
+
+    // --- reading a user document ---
+
+    /** The entries of {@code following} or {@code block}: [{ id, added_at | blocked_at }]. */
+    public static List<Document> entries(Document user, String arrayField) {
+        List<Document> list = user.getList(arrayField, Document.class);
+        return list == null ? List.of() : list;
+    }
+
+    public static boolean isPublic(Document user) {
+        Document setting = user.get(SETTING, Document.class);
+        return setting != null && Boolean.TRUE.equals(setting.get(PUBLICITY));
+    }
+
+    public static boolean follows(Document user, ObjectId other) {
+        return contains(user, FOLLOWING, other);
+    }
+
+    public static boolean blocks(Document user, ObjectId other) {
+        return contains(user, BLOCK, other);
+    }
+
+    public static List<ObjectId> followingIds(Document user) {
+        List<ObjectId> ids = new ArrayList<>();
+        for (Document e : entries(user, FOLLOWING)) {
+            if (e.get(ID) instanceof ObjectId id) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static boolean contains(Document user, String arrayField, ObjectId other) {
+        for (Document e : entries(user, arrayField)) {
+            if (other.equals(e.get(ID))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The entry for {@code other} in {@code arrayField}, if any. */
+    public static Optional<Document> entry(Document user, String arrayField, ObjectId other) {
+        for (Document e : entries(user, arrayField)) {
+            if (other.equals(e.get(ID))) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+}

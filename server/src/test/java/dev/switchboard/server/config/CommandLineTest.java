@@ -1,0 +1,76 @@
+package dev.switchboard.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.protocol.jwt.Jwt;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    private static final String SECRET = "a-secret-that-is-long-enough-for-hs256-0123456789";
+
+    @Test
+    void defaultsRunTheEmbeddedDatabaseWithTheExampleSecret() throws Exception {
+        ServerConfig c = CommandLine.parse(new String[0], Map.of()).config();
+        assertThat(c.port()).isEqualTo(3000);
+        assertThat(c.dbPort()).isEqualTo(27018);
+        assertThat(c.dbFile()).isEqualTo(Path.of("data/switchboard.mv"));
+        assertThat(c.embeddedDatabase()).isTrue();
+        assertThat(c.jwtSecret()).isEqualTo(Jwt.EXAMPLE_SECRET);
+        assertThat(c.exampleSecret()).isTrue();
+        assertThat(c.maxImageBytes()).isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void flagsOverrideEnvironment() throws Exception {
+        ServerConfig c = CommandLine.parse(new String[] {"--port", "4000", "--db-port=27100", "--db-file", "x/y.mv",
+                "--db-memory", "--jwt-secret", SECRET}, Map.of("PORT", "5000")).config();
+        assertThat(c.port()).isEqualTo(4000);
+        assertThat(c.dbPort()).isEqualTo(27100);
+        assertThat(c.dbFile()).isEqualTo(Path.of("x/y.mv"));
+        assertThat(c.dbMemory()).isTrue();
+        assertThat(c.jwtSecret()).isEqualTo(SECRET);
+        assertThat(c.exampleSecret()).isFalse();
+    }
+
+    @Test
+    void environmentVariablesAreRead() throws Exception {
+        ServerConfig c = CommandLine.parse(new String[0], Map.of("PORT", "5000",
+                "MONGODB_URI", "mongodb://db:27017/app", "JWT_SECRET_TOKEN", SECRET)).config();
+        assertThat(c.port()).isEqualTo(5000);
+        assertThat(c.mongoUri()).isEqualTo("mongodb://db:27017/app");
+        assertThat(c.embeddedDatabase()).isFalse();
+        assertThat(c.jwtSecret()).isEqualTo(SECRET);
+    }
+
+    @Test
+    void externalDatabaseWithoutSecretIsRefused() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--mongo-uri", "mongodb://db:27017"}, Map.of()))
+                .isInstanceOf(CommandLine.UsageException.class)
+                .hasMessageContaining("--jwt-secret").hasMessageContaining("JWT_SECRET_TOKEN");
+    }
+
+    @Test
+    void badFlagsSayWhatIsWrong() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--prot", "1"}, Map.of()))
+                .hasMessage("unknown option --prot");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--port"}, Map.of()))
+                .hasMessage("--port needs a value");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--port", "abc"}, Map.of()))
+                .hasMessageContaining("port number");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--port", "70000"}, Map.of()))
+                .hasMessageContaining("0-65535");
+        assertThatThrownBy(() -> CommandLine.parse(new String[0], Map.of("PORT", "x")))
+                .hasMessageContaining("PORT");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--jwt-secret", "short"}, Map.of()))
+                .hasMessageContaining("256 bits");
+    }
+
+    @Test
+    void helpIsRecognised() throws Exception {
+        assertThat(CommandLine.parse(new String[] {"--port", "1", "--help"}, Map.of()).help()).isTrue();
+    }
+}
