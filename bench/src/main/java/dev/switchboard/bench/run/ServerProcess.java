@@ -141,7 +141,9 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private long nodeHeapAfterGc() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 only: an h2c upgrade request would be taken for a websocket upgrade by engine.io
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/bench/stats"))
                 .timeout(Duration.ofSeconds(30)).build();
         String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
