@@ -1,0 +1,30 @@
+package dev.switchboard.server;
+
+import dev.switchboard.server.args.ArgParser;
+import dev.switchboard.server.config.ServerConfig;
+import dev.switchboard.server.emit.Emits;
+import dev.switchboard.server.presence.Presence;
+import dev.switchboard.server.store.Stores;
+import dev.switchboard.server.visibility.Visibility;
+import dev.switchboard.engine.Namespace;
+import dev.switchboard.protocol.jwt.Jwt;
+import java.time.Clock;
+import java.util.Date;
+
+/** What middlewares, listeners and emits work with. */
+public record AppContext(
+        ServerConfig config,
+        Stores stores,
+        Visibility visibility,
+        Presence presence,
+        Jwt jwt,
+        Clock clock,
+        Namespace main,
+        ArgParser argParser,
+        Emits emits) {
+
+    /** Now, as stored (milliseconds). */
+    public Date now() {
+        return new Date(clock.millis());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.switchboard.server;
+
+import dev.switchboard.server.config.CommandLine;
+import dev.switchboard.server.config.ServerConfig;
+
+/** {@code scripts/server}: starts the server in the foreground until Ctrl-C. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        CommandLine.Parsed parsed;
+        try {
+            parsed = CommandLine.parse(args, System.getenv());
+        } catch (CommandLine.UsageException e) {
+            System.err.println("switchboard: " + e.getMessage());
+            System.err.println();
+            System.err.print(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (parsed.help()) {
+            System.out.print(CommandLine.USAGE);
+            return;
+        }
+        ServerConfig config = parsed.config();
+        SwitchboardServer server;
+        try {
+            server = SwitchboardServer.start(config);
+        } catch (RuntimeException e) {
+            System.err.println("switchboard: cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("switchboard: shutting down");
+            server.close();
+            System.out.println("switchboard: stopped");
+        }, "shutdown"));
+        System.out.println("switchboard: Socket.IO at " + server.socketIoUrl());
+        System.out.println("switchboard: MongoDB at " + server.mongoUri() + " (" + server.databaseDescription() + ")");
+        if (config.exampleSecret()) {
+            System.out.println("switchboard: JWTs are checked with the published example secret (embedded database only)");
+        }
+        System.out.println("switchboard: ready; Ctrl-C stops");
+    }
+}

@@ -1,0 +1,210 @@
+package dev.switchboard.server;
+
+import dev.switchboard.engine.EngineConfig;
+import dev.switchboard.engine.Namespace;
+import dev.switchboard.engine.SocketIoServer;
+import dev.switchboard.protocol.catalog.EventCatalog;
+import dev.switchboard.protocol.jwt.Jwt;
+import dev.switchboard.server.args.ArgParser;
+import dev.switchboard.server.config.ServerConfig;
+import dev.switchboard.server.db.Database;
+import dev.switchboard.server.db.EmbeddedMongo;
+import dev.switchboard.server.emit.ConnectPushes;
+import dev.switchboard.server.emit.Emits;
+import dev.switchboard.server.listener.Dispatcher;
+import dev.switchboard.server.listener.Listeners;
+import dev.switchboard.server.middleware.Middlewares;
+import dev.switchboard.server.presence.InMemoryPresence;
+import dev.switchboard.server.presence.Presence;
+import dev.switchboard.server.store.Stores;
+import dev.switchboard.server.visibility.Visibility;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application, wired top to bottom: config, database, stores, engine, middlewares, listeners, start.
+ */
+public final class SwitchboardServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchboardServer.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    private final ServerConfig config;
+    private final EmbeddedMongo embedded;
+    private final Database database;
+    private final Stores stores;
+    private final Presence presence;
+    private final SocketIoServer engine;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SwitchboardServer(ServerConfig config, EmbeddedMongo embedded, Database database, Stores stores,
+                              Presence presence, SocketIoServer engine) {
+        this.config = config;
+        this.embedded = embedded;
+        this.database = database;
+        this.stores = stores;
+        this.presence = presence;
+        this.engine = engine;
+    }
+
+    /** Starts everything; on failure, stops what was already started and rethrows. */
+    public static SwitchboardServer start(ServerConfig config) {
+        EmbeddedMongo embedded = null;
+        Database database = null;
+        SocketIoServer engine = null;
+        try {
+            // 1. the database: embedded unless a MongoDB URI was given
+            String uri = config.mongoUri();
+            if (config.embeddedDatabase()) {
+                embedded = EmbeddedMongo.start(config.dbMemory() ? null : config.dbFile(), config.dbHost(),
+                        config.dbPort());
+                uri = embedded.uri() + "/" + Database.DEFAULT_NAME;
+            }
+            database = Database.connect(uri);
+
+            // 2. the stores, with their indexes
+            Stores stores = Stores.on(database).ensureIndexes();
+
+            // 3. the engine and its main namespace
+            engine = SocketIoServer.create(EngineConfig.builder()
+                    .host(config.host())
+                    .port(config.port())
+                    .maxPayload(config.maxPayload())
+                    .corsOrigins(config.corsOrigins())
+                    .nodeName(config.nodeName())
+                    .build());
+            Namespace main = engine.namespace(EventCatalog.MAIN);
+
+            // 4. what middlewares, listeners and pushes share
+            Clock clock = Clock.systemUTC();
+            Presence presence = new InMemoryPresence();
+            Visibility visibility = new Visibility(stores.users());
+            Emits emits = Emits.create(main, stores, visibility).checkAgainstCatalog();
+            ArgParser argParser = new ArgParser(config.maxImageBytes());
+            AppContext app = new AppContext(config, stores, visibility, presence, new Jwt(config.jwtSecret()), clock,
+                    main, argParser, emits);
+
+            // 5. the connection middlewares, in order
+            main.use(new Middlewares(Middlewares.chain(app)));
+
+            // 6. the connect pushes, then every listener of the catalog
+            main.onConnection(new ConnectPushes(emits.onConnect(), stores.users(), emits.emitter(), clock));
+            new Dispatcher(Listeners.all(app), argParser, clock).register(main);
+
+            // 7. go
+            engine.start();
+            return new SwitchboardServer(config, embedded, database, stores, presence, engine);
+        } catch (RuntimeException e) {
+            SocketIoServer startedEngine = engine;
+            if (startedEngine != null) {
+                quietly(() -> startedEngine.stop(Duration.ZERO));
+            }
+            if (database != null) {
+                quietly(database::close);
+            }
+            if (embedded != null) {
+                quietly(embedded::close);
+            }
+            throw e;
+        }
+    }
+
+    private static void quietly(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.warn("while cleaning up after a failed start: {}", e.toString());
+        }
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public int port() {
+        return engine.port();
+    }
+
+    /** The URL a Socket.IO client connects to, e.g. {@code http://127.0.0.1:3000}. */
+    public String socketIoUrl() {
+        String host = config.host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) {
+            host = "127.0.0.1";
+        }
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port();
+    }
+
+    /** The MongoDB connection string in use, naming the database. */
+    public String mongoUri() {
+        return withDatabaseName(database.uri(), database.name());
+    }
+
+    static String withDatabaseName(String uri, String name) {
+        int schemeEnd = uri.indexOf("://");
+        int hostsStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
+        int slash = uri.indexOf('/', hostsStart);
+        int query = uri.indexOf('?', hostsStart);
+        if (slash >= 0 && (query < 0 || slash < query)) {
+            int end = query < 0 ? uri.length() : query;
+            if (end > slash + 1) {
+                return uri;
+            }
+            return uri.substring(0, slash + 1) + name + uri.substring(end);
+        }
+        if (query >= 0) {
+            return uri.substring(0, query) + "/" + name + uri.substring(query);
+        }
+        return uri + "/" + name;
+    }
+
+    public boolean embeddedDatabase() {
+        return embedded != null;
+    }
+
+    /** E.g. {@code embedded, file /work/data/switchboard.mv, at mongodb://127.0.0.1:27018}. */
+    public String databaseDescription() {
+        return embedded != null ? embedded.describe() : "external MongoDB, database " + database.name();
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Presence presence() {
+        return presence;
+    }
+
+    public SocketIoServer engine() {
+        return engine;
+    }
+
+    /** Stops the engine (clients are told), then closes the database so every write is kept. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            engine.stop(STOP_GRACE);
+        } catch (RuntimeException e) {
+            LOG.warn("stopping the Socket.IO engine: {}", e.toString());
+        }
+        try {
+            database.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.switchboard.server.emit;
+
+/** A push of the contract; {@link #event()} is its catalog name. */
+public interface Emit {
+    String event();
+}

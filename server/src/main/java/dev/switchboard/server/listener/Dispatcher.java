@@ -1,0 +1,120 @@
+package dev.switchboard.server.listener;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.MongoException;
+import dev.switchboard.engine.Event;
+import dev.switchboard.engine.Namespace;
+import dev.switchboard.engine.Socket;
+import dev.switchboard.protocol.catalog.EventCatalog;
+import dev.switchboard.protocol.catalog.EventSpec;
+import dev.switchboard.protocol.reply.Reply;
+import dev.switchboard.protocol.reply.ReplyException;
+import dev.switchboard.protocol.reply.ReplyStatus;
+import dev.switchboard.server.SocketUser;
+import dev.switchboard.server.args.ArgParser;
+import dev.switchboard.server.args.Args;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes every listener of the catalog to its class: parses the arguments, runs the listener,
+ * replies exactly once through the ack, and logs every failure as
+ * {@code Listener error: <event> User-id: … Socket-id: … Error: …}.
+ */
+public final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Map<String, Listener> listeners;
+    private final ArgParser parser;
+    private final Clock clock;
+
+    /** @throws IllegalStateException when the classes and the catalog's listeners of {@code /} differ */
+    public Dispatcher(List<Listener> listeners, ArgParser parser, Clock clock) {
+        this.listeners = byName(listeners);
+        this.parser = parser;
+        this.clock = clock;
+    }
+
+    private static Map<String, Listener> byName(List<Listener> list) {
+        Map<String, Listener> map = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Listener l : list) {
+            if (map.putIfAbsent(l.event(), l) != null) {
+                problems.add("two classes handle " + l.event());
+            }
+            if (EventCatalog.listener(l.event()).filter(s -> s.namespace().equals(EventCatalog.MAIN)).isEmpty()) {
+                problems.add(l.getClass().getName() + " handles " + l.event() + ", which is not a listener of "
+                        + "namespace / in the event catalog");
+            }
+        }
+        TreeSet<String> missing = new TreeSet<>();
+        for (EventSpec spec : EventCatalog.listeners()) {
+            if (!map.containsKey(spec.name())) {
+                missing.add(spec.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            problems.add("catalog listeners without a class: " + String.join(", ", missing));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("listeners do not match the event catalog: " + String.join("; ", problems));
+        }
+        return map;
+    }
+
+    public void register(Namespace namespace) {
+        for (Listener l : listeners.values()) {
+            EventSpec spec = EventCatalog.require(l.event());
+            namespace.on(l.event(), (socket, event) -> dispatch(l, spec, socket, event));
+        }
+        namespace.onUnhandledEvent(this::unknown);
+    }
+
+    private void dispatch(Listener listener, EventSpec spec, Socket socket, Event event) {
+        ObjectNode reply;
+        try {
+            Args args = parser.parse(spec, event.args());
+            reply = listener.handle(new Call(spec.name(), socket, SocketUser.id(socket), args,
+                    new Date(clock.millis())));
+            if (reply == null) {
+                throw new IllegalStateException(listener.getClass().getSimpleName() + " returned no reply");
+            }
+        } catch (ReplyException e) {
+            log(spec.name(), socket, e.status().code() + ": " + e.getMessage(), null);
+            reply = Reply.error(e);
+        } catch (MongoException e) {
+            log(spec.name(), socket, "database: " + e.getMessage(), e);
+            reply = Reply.error(ReplyStatus.INTERNAL, "the database failed while handling " + spec.name() + " ("
+                    + e.getClass().getSimpleName() + "); try again later");
+        } catch (RuntimeException e) {
+            log(spec.name(), socket, e.toString(), e);
+            reply = Reply.error(ReplyStatus.INTERNAL, "the server failed while handling " + spec.name()
+                    + "; the error is in its log");
+        }
+        event.ack().send(reply);
+    }
+
+    private void unknown(Socket socket, Event event) {
+        String message = "no listener for " + event.name();
+        log(event.name(), socket, message, null);
+        event.ack().send(Reply.error(ReplyStatus.NOT_FOUND, message));
+    }
+
+    private static void log(String event, Socket socket, String error, Throwable cause) {
+        if (cause == null) {
+            LOG.warn("Listener error: {} User-id: {} Socket-id: {} Error: {}", event, SocketUser.logId(socket),
+                    socket.id(), error);
+        } else {
+            LOG.error("Listener error: {} User-id: {} Socket-id: {} Error: {}", event, SocketUser.logId(socket),
+                    socket.id(), error, cause);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.switchboard.server.listener.tweet.comment;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.reply.Reply;
+import dev.switchboard.protocol.reply.ReplyException;
+import dev.switchboard.server.AppContext;
+import dev.switchboard.server.json.JsonOut;
+import dev.switchboard.server.listener.AppListener;
+import dev.switchboard.server.listener.Call;
+import dev.switchboard.server.store.TweetStore;
+import dev.switchboard.server.visibility.Visibility;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/** {@code tweet/comment/add}: my comment on a tweet I may see, optionally replying to one of its comments. */
+public final class AddComment extends AppListener {
+
+    public AddComment(AppContext app) {
+        super(app, "tweet/comment/add");
+    }
+
+    @Override
+    public ObjectNode handle(Call call) {
+        ObjectId tweetId = call.args().id("tweetId");
+        Document tweet = liveTweet(tweetId);
+        Document owner = ownerOf(tweet);
+        Document me = me(call);
+        Visibility.requireNoBlock(me, owner, "comment on their tweets");
+        Visibility.requireVisible(me, owner, "tweets");
+        ObjectId replyTo = call.args().id("replyTo");
+        if (replyTo != null && TweetStore.comment(tweet, replyTo).isEmpty()) {
+            throw ReplyException.notFound("comment " + replyTo.toHexString() + " is not a comment of tweet "
+                    + tweetId.toHexString());
+        }
+        Document comment = app.stores().tweets().addComment(tweetId, call.me(), call.args().text("context"),
+                replyTo, call.now());
+        ObjectNode reply = Reply.ok();
+        reply.set("comment", CommentView.of(comment));
+        return reply;
+    }
+
+    /** A stored comment on the wire: {@code { _id, owner, context, reply_to, sent_at }}. */
+    static final class CommentView {
+        static ObjectNode of(Document comment) {
+            return JsonOut.pick(comment, "_id", TweetStore.OWNER, TweetStore.CONTEXT, TweetStore.REPLY_TO,
+                    TweetStore.SENT_AT);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.switchboard.server.listener.user.follower;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.reply.Reply;
+import dev.switchboard.server.AppContext;
+import dev.switchboard.server.json.JsonOut;
+import dev.switchboard.server.listener.AppListener;
+import dev.switchboard.server.listener.Call;
+import dev.switchboard.server.store.UserStore;
+import dev.switchboard.server.visibility.Visibility;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/** {@code user/follower/get/all}: the users that follow userId, with when they started. */
+public final class GetAllFollowers extends AppListener {
+
+    public GetAllFollowers(AppContext app) {
+        super(app, "user/follower/get/all");
+    }
+
+    @Override
+    public ObjectNode handle(Call call) {
+        Document user = user(call.args().id("userId"));
+        Visibility.requireVisible(me(call), user, "followers");
+        ObjectId userId = user.getObjectId("_id");
+        ArrayNode followers = JsonOut.array();
+        for (Document follower : app.stores().users().followersOf(userId)) {
+            ObjectNode entry = followers.addObject();
+            entry.set(UserStore.ID, JsonOut.of(follower.getObjectId("_id")));
+            entry.set(UserStore.ADDED_AT, JsonOut.of(UserStore.entry(follower, UserStore.FOLLOWING, userId)
+                    .map(e -> e.get(UserStore.ADDED_AT)).orElse(null)));
+        }
+        ObjectNode reply = Reply.ok().put("userId", userId.toHexString());
+        reply.set("follower", followers);
+        return reply;
+    }
+}

@@ -1,0 +1,239 @@
+package dev.switchboard.server.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.protocol.catalog.EventCatalog;
+import dev.switchboard.protocol.catalog.EventSpec;
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/**
+ * A socket.io-client-java 2.x client that records every push of the contract from the moment it
+ * connects, and calls listeners with an ack and a timeout.
+ */
+public final class TestClient implements AutoCloseable {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Socket socket;
+    private final Map<String, BlockingQueue<JsonNode>> pushes = new ConcurrentHashMap<>();
+    /** Every push, in arrival order, as {@code event}. */
+    private final List<String> order = new CopyOnWriteArrayList<>();
+
+    private TestClient(Socket socket) {
+        this.socket = socket;
+        for (EventSpec e : EventCatalog.emits(EventCatalog.MAIN)) {
+            BlockingQueue<JsonNode> queue = queue(e.name());
+            socket.on(e.name(), args -> {
+                order.add(e.name());
+                queue.add(toJson(args.length == 0 ? null : args[0]));
+            });
+        }
+    }
+
+    private BlockingQueue<JsonNode> queue(String event) {
+        return pushes.computeIfAbsent(event, k -> new LinkedBlockingQueue<>());
+    }
+
+    private static IO.Options options(Map<String, ?> auth) {
+        IO.Options o = IO.Options.builder()
+                .setForceNew(true)
+                .setReconnection(false)
+                .setTransports(new String[] {"websocket"})
+                .setTimeout(TIMEOUT.toMillis())
+                .build();
+        o.auth = new java.util.HashMap<>();
+        auth.forEach((k, v) -> o.auth.put(k, v == null ? null : v.toString()));
+        return o;
+    }
+
+    static TestClient connect(String url, String token) {
+        Socket s = IO.socket(URI.create(url), options(Map.of("accessToken", token)));
+        TestClient client = new TestClient(s);
+        CompletableFuture<String> result = new CompletableFuture<>();
+        s.once(Socket.EVENT_CONNECT, args -> result.complete("ok"));
+        s.once(Socket.EVENT_CONNECT_ERROR, args -> result.complete("connect_error: " + describe(args)));
+        s.connect();
+        String outcome = await(result, "connection");
+        if (!outcome.equals("ok")) {
+            s.close();
+            fail("expected the connection to be admitted, got " + outcome);
+        }
+        return client;
+    }
+
+    static String connectError(String url, Map<String, ?> auth) {
+        Socket s = IO.socket(URI.create(url), options(auth));
+        CompletableFuture<String> result = new CompletableFuture<>();
+        s.once(Socket.EVENT_CONNECT, args -> result.complete(null));
+        s.once(Socket.EVENT_CONNECT_ERROR, args -> result.complete(describe(args)));
+        s.connect();
+        try {
+            String message = await(result, "connect_error");
+            assertThat(message).as("connection should have been refused").isNotNull();
+            return message;
+        } finally {
+            s.close();
+        }
+    }
+
+    private static String describe(Object[] args) {
+        if (args.length == 0) {
+            return "(no detail)";
+        }
+        if (args[0] instanceof JSONObject o) {
+            return o.optString("message", o.toString());
+        }
+        if (args[0] instanceof Exception e) {
+            return e.getMessage();
+        }
+        return String.valueOf(args[0]);
+    }
+
+    private static <T> T await(CompletableFuture<T> f, String what) {
+        try {
+            return f.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return fail("no " + what + " within " + TIMEOUT);
+        } catch (Exception e) {
+            return fail(what + " failed: " + e);
+        }
+    }
+
+    public String id() {
+        return socket.id();
+    }
+
+    public boolean connected() {
+        return socket.connected();
+    }
+
+    /** Emits the event with these arguments (Java values become JSON) and waits for its reply. */
+    public JsonNode call(String event, Object... args) {
+        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+        Object[] wire = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            wire[i] = toWire(args[i]);
+        }
+        socket.emit(event, wire, ack -> reply.complete(toJson(ack.length == 0 ? null : ack[0])));
+        return await(reply, "reply to " + event);
+    }
+
+    /** Emits without asking for an ack. */
+    public void send(String event, Object... args) {
+        Object[] wire = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            wire[i] = toWire(args[i]);
+        }
+        socket.emit(event, wire);
+    }
+
+    /** The next push of that event, waiting up to the timeout. */
+    public JsonNode push(String event) {
+        try {
+            JsonNode node = queue(event).poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (node == null) {
+                fail("no " + event + " push within " + TIMEOUT);
+            }
+            return node;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Asserts that no push of that event arrives within {@code wait}. */
+    public void noPush(String event, Duration wait) {
+        try {
+            JsonNode node = queue(event).poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(node).as("unexpected " + event + " push").isNull();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Pushes received so far, in order of arrival. */
+    public List<String> pushOrder() {
+        return new ArrayList<>(order);
+    }
+
+    /** Forgets the pushes received so far. */
+    public TestClient clearPushes() {
+        pushes.values().forEach(BlockingQueue::clear);
+        order.clear();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+
+    // --- JSON between org.json (the client's) and Jackson (ours) ---
+
+    /** Jackson nodes, maps, lists and strings into what the Java client sends. */
+    static Object toWire(Object value) {
+        if (value == null) {
+            return JSONObject.NULL;
+        }
+        if (value instanceof JsonNode || value instanceof Map || value instanceof List) {
+            return wire(JSON.valueToTree(value).toString());
+        }
+        return value;
+    }
+
+    private static Object wire(String json) {
+        try {
+            if (json.startsWith("[")) {
+                return new JSONArray(json);
+            }
+            if (json.startsWith("{")) {
+                return new JSONObject(json);
+            }
+            JsonNode n = JSON.readTree(json);
+            if (n.isTextual()) {
+                return n.asText();
+            }
+            if (n.isNull()) {
+                return JSONObject.NULL;
+            }
+            if (n.isBoolean()) {
+                return n.booleanValue();
+            }
+            return n.numberValue();
+        } catch (Exception e) {
+            throw new IllegalArgumentException(json, e);
+        }
+    }
+
+    static JsonNode toJson(Object value) {
+        try {
+            if (value == null || value == JSONObject.NULL) {
+                return JSON.nullNode();
+            }
+            if (value instanceof JSONObject || value instanceof JSONArray) {
+                return JSON.readTree(value.toString());
+            }
+            return JSON.valueToTree(value);
+        } catch (Exception e) {
+            throw new IllegalStateException("not JSON: " + value, e);
+        }
+    }
+}

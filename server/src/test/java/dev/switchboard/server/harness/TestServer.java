@@ -1,0 +1,122 @@
+package dev.switchboard.server.harness;
+
+import dev.switchboard.protocol.jwt.Jwt;
+import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.config.ServerConfig;
+import dev.switchboard.server.store.Stores;
+import dev.switchboard.server.store.UserStore;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/**
+ * The real server on a free port with a throwaway in-memory database, plus what tests need around it:
+ * users made through the stores, tokens, and clients that are closed with the server.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    private final SwitchboardServer server;
+    private final Jwt jwt;
+    private final List<TestClient> clients = new ArrayList<>();
+
+    private TestServer(SwitchboardServer server) {
+        this.server = server;
+        this.jwt = new Jwt(server.config().jwtSecret());
+    }
+
+    public static TestServer start() {
+        return start(ServerConfig.ephemeral());
+    }
+
+    public static TestServer start(ServerConfig.Builder config) {
+        return new TestServer(SwitchboardServer.start(config.build()));
+    }
+
+    public SwitchboardServer server() {
+        return server;
+    }
+
+    public Stores stores() {
+        return server.stores();
+    }
+
+    public Jwt jwt() {
+        return jwt;
+    }
+
+    public String url() {
+        return server.socketIoUrl();
+    }
+
+    /** A new private user with a unique username; returns its id. */
+    public ObjectId user() {
+        return user(false);
+    }
+
+    public ObjectId publicUser() {
+        return user(true);
+    }
+
+    public ObjectId user(boolean isPublic) {
+        String name = "user" + NAMES.incrementAndGet();
+        Document user = new Document(UserStore.NAME, name)
+                .append(UserStore.FAMILY, "Tester")
+                .append(UserStore.USERNAME, name)
+                .append(UserStore.HASH_PASSWORD, "not-a-real-hash")
+                .append(UserStore.EMAIL, name + "@example.com")
+                .append(UserStore.PHONE, "0")
+                .append(UserStore.PHOTO, null)
+                .append(UserStore.BIOGRAPHY, "bio of " + name)
+                .append(UserStore.LAST_SEEN, null)
+                .append(UserStore.REGISTER_AT, new Date())
+                .append(UserStore.EMAIL_CONFIRMATION, true)
+                .append(UserStore.FOLLOWING, new ArrayList<>())
+                .append(UserStore.BLOCK, new ArrayList<>())
+                .append(UserStore.SETTING, new Document(UserStore.PUBLICITY, isPublic));
+        return stores().users().insert(user);
+    }
+
+    /** {@code follower} follows {@code followed} in the database (sockets connected later join the room). */
+    public void follow(ObjectId follower, ObjectId followed) {
+        stores().users().follow(follower, followed, new Date());
+    }
+
+    public void block(ObjectId blocker, ObjectId blocked) {
+        stores().users().block(blocker, blocked, new Date());
+    }
+
+    public Document userDoc(ObjectId id) {
+        return stores().users().findById(id).orElseThrow();
+    }
+
+    public String token(ObjectId user) {
+        return jwt.sign(user.toHexString());
+    }
+
+    /** A connected client of that user (fails the test when the connection is refused). */
+    public TestClient connect(ObjectId user) {
+        TestClient c = TestClient.connect(url(), token(user));
+        synchronized (clients) {
+            clients.add(c);
+        }
+        return c;
+    }
+
+    /** The {@code connect_error} message for that handshake auth (fails the test when admitted). */
+    public String connectError(java.util.Map<String, ?> auth) {
+        return TestClient.connectError(url(), auth);
+    }
+
+    @Override
+    public void close() {
+        synchronized (clients) {
+            clients.forEach(TestClient::close);
+        }
+        server.close();
+    }
+}
