@@ -17,6 +17,7 @@ const port = Number(option("port", "3000"));
 const host = option("host", "127.0.0.1");
 const pingInterval = Number(option("ping-interval", "25000"));
 const pingTimeout = Number(option("ping-timeout", "20000"));
+const connectTimeout = Number(option("connect-timeout", "45000"));
 
 const httpServer = http.createServer((req, res) => {
   if (req.method === "GET" && req.url === "/bench/stats") {
@@ -41,6 +42,7 @@ const httpServer = http.createServer((req, res) => {
 const io = new Server(httpServer, {
   pingInterval,
   pingTimeout,
+  connectTimeout,
   maxPayload: 1000000,
   perMessageDeflate: false,
   httpCompression: false,

@@ -43,7 +43,7 @@ public final class BenchMain {
                  int appRefine, boolean appConfirm, double appWarmup, double appWindow) {
 
         static Sizes quick() {
-            return new Sizes(200, 1, 1, 3, 1_000, 100, 200, 20, 50, 200, 0, false, 1, 3);
+            return new Sizes(200, 1, 2, 4, 1_000, 100, 200, 20, 50, 200, 0, false, 1, 3);
         }
 
         static Sizes full() {
@@ -102,7 +102,7 @@ public final class BenchMain {
         Report.Transport transport = phase("transport", this::transport);
         List<ConnectionsRun> connections = new ArrayList<>();
         action("connections (node)", () -> idleConnections(NODE, connections));
-        action("connections (ours, transport only)", () -> idleConnections(OURS, connections));
+        action("connections (ours, engine only)", () -> idleConnections(OURS, connections));
         AppRun app = phase("application", () -> application(connections));
         return new Report(startedAt, quick ? "quick" : "full", machine, settings(), transport, connections, app,
                 List.copyOf(notes), Machine.loadAverage());
@@ -112,13 +112,23 @@ public final class BenchMain {
         return new Report.Settings(sizes.transportClients(), sizes.transportReps(), sizes.warmup(), sizes.window(),
                 sizes.connections(), sizes.appUsers(), sizes.appDensity(), sizes.appWindow(), P99_TARGET_MS,
                 String.join(" ", oursTransportCommand(0)), String.join(" ", oursAppCommand(0, 0)),
-                String.join(" ", nodeCommand(0)));
+                String.join(" ", nodeCommand(0, false)));
     }
 
     // ---- servers
 
-    private List<String> nodeCommand(int port) {
-        return List.of("node", "--expose-gc", "bench/node/server.js", "--port", Integer.toString(port));
+    private List<String> nodeCommand(int port, boolean idle) {
+        List<String> command = new ArrayList<>(List.of("node", "--expose-gc", "bench/node/server.js", "--port",
+                Integer.toString(port)));
+        if (!idle) {
+            command.addAll(List.of("--ping-interval", "300", "--ping-timeout", "200", "--connect-timeout", "1000"));
+        }
+        return command;
+    }
+
+    private List<String> engineIdleCommand(int port) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), EngineIdleServer.class.getName(), "--port", Integer.toString(port));
     }
 
     private List<String> oursTransportCommand(int port) {
@@ -130,12 +140,21 @@ public final class BenchMain {
                 Integer.toString(dbPort));
     }
 
-    /** Starts a transport-level server (ours or Node's), or returns null when it is not there yet. */
-    private ServerProcess startTransportServer(String server, String logName) throws IOException {
+    /**
+     * Starts a server without the application: for the transport workload ours is
+     * scripts/conformance-server and Node's baseline gets the same ping timings (300/200 ms); for idle
+     * connections both keep their default 25 s pings (ours: the engine alone, {@link EngineIdleServer}).
+     * Returns null when our server is not there yet.
+     */
+    private ServerProcess startTransportServer(String server, boolean idle, String logName) throws IOException {
         int port = freePort();
         if (server.equals(NODE)) {
-            return ServerProcess.start("node socket.io baseline", ServerProcess.Runtime.NODE, nodeCommand(port), root,
-                    logs.resolve(logName), port, Duration.ofSeconds(30), Map.of());
+            return ServerProcess.start("node socket.io baseline", ServerProcess.Runtime.NODE, nodeCommand(port, idle),
+                    root, logs.resolve(logName), port, Duration.ofSeconds(30), Map.of());
+        }
+        if (idle) {
+            return ServerProcess.start("engine (no app)", ServerProcess.Runtime.JVM, engineIdleCommand(port), root,
+                    logs.resolve(logName), port, Duration.ofSeconds(60), Map.of());
         }
         if (!Files.isExecutable(root.resolve("scripts/conformance-server"))) {
             note("scripts/conformance-server is not there yet: our transport figures are missing");
@@ -153,7 +172,7 @@ public final class BenchMain {
             // alternate who goes first, so neither always runs on the warmer (or more crowded) machine
             List<String> order = rep % 2 == 1 ? List.of(OURS, NODE) : List.of(NODE, OURS);
             for (String server : order) {
-                try (ServerProcess s = startTransportServer(server, "transport-" + server + "-" + rep + ".log")) {
+                try (ServerProcess s = startTransportServer(server, false, "transport-" + server + "-" + rep + ".log")) {
                     if (s == null) {
                         continue;
                     }
@@ -181,9 +200,9 @@ public final class BenchMain {
 
     /** Idle connections against a transport-level server; adds nothing when the server is not there yet. */
     private void idleConnections(String server, List<ConnectionsRun> into) throws Exception {
-        try (ServerProcess s = startTransportServer(server, "connections-" + server + ".log")) {
+        try (ServerProcess s = startTransportServer(server, true, "connections-" + server + ".log")) {
             if (s != null) {
-                into.add(idleConnections(s, server + (server.equals(NODE) ? " (socket.io, no app)" : " (transport only)"),
+                into.add(idleConnections(s, server.equals(NODE) ? "node (socket.io, no app)" : "ours (engine, no app)",
                         null, null));
             }
         }
