@@ -43,7 +43,7 @@ public final class BenchMain {
                  int appRefine, boolean appConfirm, double appWarmup, double appWindow) {
 
         static Sizes quick() {
-            return new Sizes(200, 1, 2, 4, 1_000, 100, 200, 20, 50, 200, 0, false, 1, 3);
+            return new Sizes(200, 1, 2, 3, 500, 100, 200, 20, 50, 100, 0, false, 1, 2);
         }
 
         static Sizes full() {
@@ -187,6 +187,10 @@ public final class BenchMain {
                     System.err.printf("transport %s #%d: %.0f acks/s, p99 %.2f ms, %.1f us/ack, client CPU %.0f %%%n",
                             server, rep, r.acksPerSecond(), r.latency().p99Ms(), r.serverCpuMicrosPerAck(),
                             r.clientCpuPercent());
+                    if (r.connectFailures() > 0) {
+                        note("transport " + server + " run " + rep + ": " + r.connectFailures() + " of "
+                                + sizes.transportClients() + " clients could not connect; measured with " + r.clients());
+                    }
                     runs.add(r);
                 }
             }
@@ -214,12 +218,12 @@ public final class BenchMain {
         AtomicReference<ServerProcess.Memory> after = new AtomicReference<>();
         List<String> args = new ArrayList<>(List.of("connections", "--port", Integer.toString(s.port()),
                 "--count", Integer.toString(count), "--in-flight", Integer.toString(sizes.connectionsInFlight()),
-                "--source-addresses", count > 5_000 ? "4" : "1", "--ramp-timeout", "240", "--hold-max", "180"));
+                "--source-addresses", count > 5_000 ? "4" : "1", "--ramp-timeout", "600", "--hold-max", "180"));
         if (plan != null) {
             args.addAll(List.of("--plan", plan.toString(), "--secret", secret));
         }
         ConnectionsRamp ramp = LoadProcess.run(ConnectionsRamp.class, args,
-                logs.resolve("load-connections-" + label.replaceAll("\\W+", "-") + ".log"), Duration.ofSeconds(480),
+                logs.resolve("load-connections-" + label.replaceAll("\\W+", "-") + ".log"), Duration.ofSeconds(900),
                 ready -> {
                     try {
                         Thread.sleep(2000); // let the last handshakes' garbage and buffers settle

@@ -35,7 +35,8 @@ public final class TransportLoad implements SioListener {
     public static TransportRun run(Settings s) throws Exception {
         TransportLoad load = new TransportLoad();
         try (ClientPool pool = new ClientPool(s.host(), s.port(), s.threads(), List.of())) {
-            Ramp.Result ramp = Ramp.connect(pool, s.clients(), 100, i -> null, load, Duration.ofSeconds(30));
+            // a gentle ramp: the conformance server gives a socket 1 s from open to CONNECT
+            Ramp.Result ramp = Ramp.connect(pool, s.clients(), 20, i -> null, load, Duration.ofSeconds(60));
             if (ramp.connected() == 0) {
                 throw new IllegalStateException("no client could connect to " + s.host() + ":" + s.port() + ": "
                         + ramp.failureSamples());

@@ -64,9 +64,9 @@ public final class Charts {
         if (report.transport() != null && !report.transport().runs().isEmpty()) {
             written.add(save(transportLatency(report.transport().runs(), subtitle), dir.resolve("transport-latency.png")));
             written.add(saveSideBySide(transportBars(report, "Acks per second (higher is better)",
-                            "acks/s", TransportSummary::acksPerSecond, subtitle),
+                            "acks/s", TransportSummary::acksPerSecond, "#,##0", subtitle),
                     transportBars(report, "Server CPU per ack (lower is better)", "µs per ack",
-                            TransportSummary::serverCpuMicrosPerAck, subtitle),
+                            TransportSummary::serverCpuMicrosPerAck, "#,##0.0", subtitle),
                     dir.resolve("transport-throughput.png")));
         }
         if (report.connections() != null && !report.connections().isEmpty()) {
@@ -123,7 +123,8 @@ public final class Charts {
     }
 
     private static JFreeChart transportBars(Report r, String title, String axis,
-                                            java.util.function.ToDoubleFunction<TransportSummary> value, String subtitle) {
+                                            java.util.function.ToDoubleFunction<TransportSummary> value,
+                                            String numberFormat, String subtitle) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (String server : List.of("ours", "node")) {
             Table.summary(r, server).ifPresent(s -> data.addValue(value.applyAsDouble(s), "median", server));
@@ -142,7 +143,7 @@ public final class Charts {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setMaximumBarWidth(0.25);
-        labelBars(renderer, "%.1f");
+        labelBars(renderer, numberFormat);
         return chart;
     }
 
@@ -150,17 +151,28 @@ public final class Charts {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (ConnectionsRun c : runs) {
             String label = c.server() + " (" + c.ramp().connected() + ")";
-            data.addValue(c.rssPerConnectionKb(), "RSS per connection", label);
-            data.addValue(c.heapPerConnectionKb(), "heap per connection (after GC)", label);
+            data.addValue(c.rssPerConnectionKb(), "RSS per connection (darker bar)", label);
+            data.addValue(c.heapPerConnectionKb(), "heap per connection after GC (lighter bar)", label);
         }
         JFreeChart chart = ChartFactory.createBarChart("Memory per idle websocket connection (lower is better)",
                 "server (connections held, target " + target + ")", "KB per connection", data,
                 PlotOrientation.VERTICAL, true, false, false);
         style(chart, subtitle);
-        BarRenderer renderer = bars(chart);
-        renderer.setSeriesPaint(0, OURS);
-        renderer.setSeriesPaint(1, OURS_LIGHT);
-        labelBars(renderer, "%.1f");
+        // ours in blue, Node in orange; the darker bar is RSS, the lighter one heap
+        BarRenderer renderer = new BarRenderer() {
+            @Override
+            public java.awt.Paint getItemPaint(int row, int column) {
+                boolean node = data.getColumnKey(column).toString().startsWith("node");
+                return row == 0 ? (node ? NODE : OURS) : (node ? NODE_LIGHT : OURS_LIGHT);
+            }
+        };
+        chart.getCategoryPlot().setRenderer(renderer);
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setMaximumBarWidth(0.2);
+        renderer.setSeriesPaint(0, Color.DARK_GRAY);
+        renderer.setSeriesPaint(1, Color.LIGHT_GRAY);
+        labelBars(renderer, "#,##0.0");
         chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelLines(2);
         return chart;
     }
@@ -221,7 +233,7 @@ public final class Charts {
         BarRenderer renderer = bars(chart);
         renderer.setSeriesPaint(0, OURS_LIGHT);
         renderer.setSeriesPaint(1, OURS);
-        labelBars(renderer, "%.1f");
+        labelBars(renderer, "#,##0.0");
         chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         return chart;
     }
@@ -237,9 +249,9 @@ public final class Charts {
         return renderer;
     }
 
-    private static void labelBars(BarRenderer renderer, String format) {
+    private static void labelBars(BarRenderer renderer, String decimalFormat) {
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-                new java.text.DecimalFormat(format.contains(".1") ? "#,##0.0" : "#,##0")));
+                new java.text.DecimalFormat(decimalFormat)));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
     }
