@@ -23,10 +23,13 @@ public final class ConnectionsLoad implements SioListener {
 
     public static ConnectionsRamp run(Settings s) throws Exception {
         try (ClientPool pool = new ClientPool(s.host(), s.port(), s.threads(), s.sourceAddresses())) {
+            ProcStat cpuBefore = ProcStat.self();
             Ramp.Result r = Ramp.connect(pool, s.count(), s.maxInFlight(), s.authJson(), new ConnectionsLoad(),
                     s.rampTimeout());
             ConnectionsRamp ramp = new ConnectionsRamp(s.count(), r.connected(), r.failed(), TransportLoad.round(r.seconds()),
-                    TransportLoad.round(r.connectsPerSecond()), r.failureSamples());
+                    TransportLoad.round(r.connectsPerSecond()),
+                    TransportLoad.round(ProcStat.self().cpuMicrosSince(cpuBefore) / (r.seconds() * 1e4)),
+                    r.failureSamples());
             System.out.println("READY " + Json.compact(ramp));
             System.out.flush();
             awaitRelease(s.holdMax());

@@ -113,10 +113,12 @@ public final class Table {
             out.println("   (not measured)");
             return;
         }
-        out.printf("   %-36s %10s %10s %12s %13s%n", "server", "connected", "connects/s", "RSS KB/conn", "heap KB/conn");
+        out.printf("   %-36s %10s %10s %12s %13s %11s%n", "server", "connected", "connects/s", "RSS KB/conn",
+                "heap KB/conn", "client CPU");
         for (ConnectionsRun c : r.connections()) {
-            out.printf("   %-36s %10d %10.0f %12.1f %13.1f%n", c.server(), c.ramp().connected(),
-                    c.ramp().connectsPerSecond(), c.rssPerConnectionKb(), c.heapPerConnectionKb());
+            out.printf("   %-36s %10d %10.0f %12.1f %13.1f %10.0f%%%n", c.server(), c.ramp().connected(),
+                    c.ramp().connectsPerSecond(), c.rssPerConnectionKb(), c.heapPerConnectionKb(),
+                    c.ramp().clientCpuPercent());
         }
     }
 

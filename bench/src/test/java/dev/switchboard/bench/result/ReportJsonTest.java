@@ -44,7 +44,7 @@ class ReportJsonTest {
 
     @Test
     void memoryPerConnectionIsTheGrowthDividedByTheConnectionsHeld() {
-        ConnectionsRamp ramp = new ConnectionsRamp(1000, 1000, 0, 2.0, 500.0, List.of());
+        ConnectionsRamp ramp = new ConnectionsRamp(1000, 1000, 0, 2.0, 500.0, 30.0, List.of());
         ConnectionsRun run = ConnectionsRun.of("x", false, ramp, 50L << 20, (50L << 20) + 1000 * 30 * 1024, 10L << 20,
                 (10L << 20) + 1000 * 5 * 1024);
         assertThat(run.rssPerConnectionKb()).isEqualTo(30.0);
@@ -67,7 +67,7 @@ class ReportJsonTest {
         List<TransportRun> runs = List.of(transportRun("ours", 15000), transportRun("node", 12000));
         Report.Transport transport = new Report.Transport(runs,
                 List.of(TransportSummary.of("ours", runs), TransportSummary.of("node", runs)));
-        ConnectionsRamp ramp = new ConnectionsRamp(1000, 1000, 0, 2.0, 500.0, List.of());
+        ConnectionsRamp ramp = new ConnectionsRamp(1000, 1000, 0, 2.0, 500.0, 30.0, List.of());
         ConnectionsRun connections = ConnectionsRun.of("node", false, ramp, 0, 1000 * 20 * 1024, 0, 1000 * 4 * 1024);
         Map<String, EventFigures> events = new LinkedHashMap<>();
         events.put("message/new", new EventFigures(100, 0, 3, 9, 12));
