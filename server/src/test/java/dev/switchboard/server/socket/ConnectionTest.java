@@ -108,9 +108,9 @@ class ConnectionTest {
         server.follow(me, friend);
         var messages = server.stores().messages();
         messages.add(stranger, me, "old", null, null, new Date(1000));
-        var unread = messages.add(friend, me, "hi", null, null, new Date(2000));
-        var seen = messages.add(friend, me, "seen", null, null, new Date(3000));
+        var seen = messages.add(friend, me, "seen", null, null, new Date(2000));
         messages.markSeen(friend, me, new Date());
+        var unread = messages.add(friend, me, "hi", null, null, new Date(3000));
         var tweet = server.stores().tweets().add(friend, "friend tweet", new Date());
         server.stores().tweets().add(stranger, "stranger tweet", new Date());
         var story = server.stores().stories().add(friend, "aGk=", new Date());
@@ -134,7 +134,7 @@ class ConnectionTest {
             JsonNode first = unreadPush.get(1);
             assertThat(first.get("from").asText()).isEqualTo(friend.toHexString());
             assertThat(first.get("context").get("text").asText()).isEqualTo("hi");
-            assertThat(first.get("sent_at").asText()).isEqualTo("1970-01-01T00:00:02.000Z");
+            assertThat(first.get("sent_at").asText()).isEqualTo("1970-01-01T00:00:03.000Z");
 
             assertThat(stories).hasSize(1);
             assertThat(stories.get(0).get("_id").asText()).isEqualTo(story.getObjectId("_id").toHexString());

@@ -1,0 +1,23 @@
+package dev.switchboard.engine.internal.eio;
+
+/** The way an Engine.IO session reaches its client right now. Used on the session's event loop only. */
+interface Transport {
+
+    String name();
+
+    /** Queues a frame; nothing leaves before {@link #flush()}. Takes ownership of the frame. */
+    void write(EngineFrame frame);
+
+    void flush();
+
+    /** Whether packets queued together should leave in one flush (one HTTP response) rather than one each. */
+    default boolean batchesPackets() {
+        return false;
+    }
+
+    /**
+     * Ends the transport. With {@code tellClient} the client learns it was closed by the server
+     * (polling: a close packet after whatever is still buffered).
+     */
+    void close(boolean tellClient);
+}
