@@ -43,11 +43,11 @@ public final class BenchMain {
                  int appRefine, boolean appConfirm, double appWarmup, double appWindow) {
 
         static Sizes quick() {
-            return new Sizes(200, 1, 2, 3, 500, 100, 200, 20, 50, 100, 0, false, 1, 2);
+            return new Sizes(200, 1, 2, 3, 300, 100, 200, 20, 10, 40, 0, false, 1, 2);
         }
 
         static Sizes full() {
-            return new Sizes(200, 2, 5, 15, 10_000, 200, 1_000, 50, 100, 12_800, 2, true, 3, 10);
+            return new Sizes(200, 2, 5, 15, 10_000, 200, 1_000, 50, 10, 10_240, 2, true, 3, 10);
         }
     }
 
@@ -59,12 +59,16 @@ public final class BenchMain {
     private final boolean quick;
     private final Sizes sizes;
     private final Path logs;
+    private final java.util.Set<String> only;
+    private final boolean profile;
     private final List<String> notes = new ArrayList<>();
     private boolean failed;
 
-    private BenchMain(Path root, boolean quick, String stamp) {
+    private BenchMain(Path root, boolean quick, String stamp, java.util.Set<String> only, boolean profile) {
         this.root = root;
         this.quick = quick;
+        this.only = only;
+        this.profile = profile;
         this.sizes = quick ? Sizes.quick() : Sizes.full();
         this.logs = root.resolve("bench/target/bench-logs/" + stamp);
     }
@@ -75,15 +79,17 @@ public final class BenchMain {
         boolean quick = args.flag("quick");
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        BenchMain bench = new BenchMain(root, quick, stamp);
+        java.util.Set<String> only = java.util.Set.of(args.string("only", "transport,connections,app").split(","));
+        BenchMain bench = new BenchMain(root, quick, stamp, only, args.flag("profile"));
         Report report = bench.run(now.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "Z");
-        String mode = quick ? "quick" : "full";
+        String mode = (quick ? "quick" : "full") + (only.size() < 3 || args.flag("profile") ? "-partial" : "");
         Path results = root.resolve("bench/results");
         Files.createDirectories(results);
         Path json = results.resolve(stamp + "-" + mode + ".json");
         Json.MAPPER.writeValue(json.toFile(), report);
-        Path charts = Path.of(args.string("charts", quick ? root.resolve("bench/target/charts-quick").toString()
-                : root.resolve("docs/bench").toString()));
+        // only a complete full run replaces the charts the README shows
+        Path charts = Path.of(args.string("charts", mode.equals("full") ? root.resolve("docs/bench").toString()
+                : root.resolve("bench/target/charts-" + mode).toString()));
         List<Path> pngs = Charts.render(report, charts);
         Table.print(report, System.out);
         System.out.println();
@@ -99,11 +105,13 @@ public final class BenchMain {
             note("the machine was busy when the run started (load average " + machine.loadAverageAtStart()
                     + " on " + machine.cores() + " cores): compare ratios within this run, not absolute figures");
         }
-        Report.Transport transport = phase("transport", this::transport);
+        Report.Transport transport = only.contains("transport") ? phase("transport", this::transport) : null;
         List<ConnectionsRun> connections = new ArrayList<>();
-        action("connections (node)", () -> idleConnections(NODE, connections));
-        action("connections (ours, engine only)", () -> idleConnections(OURS, connections));
-        AppRun app = phase("application", () -> application(connections));
+        if (only.contains("connections")) {
+            action("connections (node)", () -> idleConnections(NODE, connections));
+            action("connections (ours, engine only)", () -> idleConnections(OURS, connections));
+        }
+        AppRun app = only.contains("app") ? phase("application", () -> application(connections)) : null;
         return new Report(startedAt, quick ? "quick" : "full", machine, settings(), transport, connections, app,
                 List.copyOf(notes), Machine.loadAverage());
     }
@@ -154,14 +162,23 @@ public final class BenchMain {
         }
         if (idle) {
             return ServerProcess.start("engine (no app)", ServerProcess.Runtime.JVM, engineIdleCommand(port), root,
-                    logs.resolve(logName), port, Duration.ofSeconds(60), Map.of());
+                    logs.resolve(logName), port, Duration.ofSeconds(60), jvmEnv(logName));
         }
         if (!Files.isExecutable(root.resolve("scripts/conformance-server"))) {
             note("scripts/conformance-server is not there yet: our transport figures are missing");
             return null;
         }
         return ServerProcess.start("scripts/conformance-server", ServerProcess.Runtime.JVM, oursTransportCommand(port),
-                root, logs.resolve(logName), port, Duration.ofSeconds(180), Map.of());
+                root, logs.resolve(logName), port, Duration.ofSeconds(180), jvmEnv(logName));
+    }
+
+    /** With --profile, our JVMs record a JFR profile next to their log (written when they stop). */
+    private Map<String, String> jvmEnv(String logName) {
+        if (!profile) {
+            return Map.of();
+        }
+        Path jfr = logs.resolve(logName.replace(".log", ".jfr"));
+        return Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + jfr);
     }
 
     // ---- workload 1
@@ -187,6 +204,10 @@ public final class BenchMain {
                     System.err.printf("transport %s #%d: %.0f acks/s, p99 %.2f ms, %.1f us/ack, client CPU %.0f %%%n",
                             server, rep, r.acksPerSecond(), r.latency().p99Ms(), r.serverCpuMicrosPerAck(),
                             r.clientCpuPercent());
+                    if (r.disconnects() > 0) {
+                        note("transport " + server + " run " + rep + ": the server closed " + r.disconnects()
+                                + " accepted connections during the run");
+                    }
                     if (r.connectFailures() > 0) {
                         note("transport " + server + " run " + rep + ": " + r.connectFailures() + " of "
                                 + sizes.transportClients() + " clients could not connect; measured with " + r.clients());
@@ -253,7 +274,7 @@ public final class BenchMain {
         int port = freePort();
         int dbPort = freePort();
         try (ServerProcess s = ServerProcess.start("scripts/server", ServerProcess.Runtime.JVM, oursAppCommand(port, dbPort),
-                root, logs.resolve("app-server.log"), port, Duration.ofSeconds(180), Map.of())) {
+                root, logs.resolve("app-server.log"), port, Duration.ofSeconds(180), jvmEnv("app-server.log"))) {
             FixtureSpec.Generated spec = AppFixture.spec(sizes.appUsers(), sizes.appDensity());
             SeedReport seeded = AppFixture.seed(spec, "mongodb://127.0.0.1:" + dbPort + "/switchboard");
             System.err.println("app: seeded " + spec.describe() + " in " + seeded.duration().toMillis() + " ms");

@@ -25,6 +25,7 @@ public final class TransportLoad implements SioListener {
         long errors;
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger disconnects = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long measureFrom = Long.MAX_VALUE;
     private volatile long measureUntil = Long.MAX_VALUE;
 
@@ -40,6 +41,9 @@ public final class TransportLoad implements SioListener {
             if (ramp.connected() == 0) {
                 throw new IllegalStateException("no client could connect to " + s.host() + ":" + s.port() + ": "
                         + ramp.failureSamples());
+            }
+            if (ramp.failed() > 0) {
+                System.err.println(ramp.failed() + " clients could not connect, e.g. " + ramp.failureSamples());
             }
             Thread.sleep(s.warmup().toMillis());
             Window window = new Window(s.serverPid());
@@ -60,7 +64,7 @@ public final class TransportLoad implements SioListener {
             return new TransportRun(s.serverName(), ramp.connected(), round(seconds), acks, round(acks / seconds),
                     Latency.of(all), acks == 0 ? 0 : round((double) window.serverCpuMicros() / acks),
                     round(window.serverCpuPercent()), window.serverRssBytes(), round(window.clientCpuPercent()), errors,
-                    ramp.failed());
+                    ramp.failed(), load.disconnects.get());
         }
     }
 
@@ -78,6 +82,11 @@ public final class TransportLoad implements SioListener {
         Client client = new Client();
         c.state = client;
         sendNext(c, client);
+    }
+
+    @Override
+    public void closed(SioConnection c) {
+        disconnects.incrementAndGet();
     }
 
     @Override

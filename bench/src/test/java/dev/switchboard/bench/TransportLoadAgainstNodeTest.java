@@ -48,6 +48,7 @@ class TransportLoadAgainstNodeTest {
 
             assertThat(run.clients()).isEqualTo(20);
             assertThat(run.connectFailures()).isZero();
+            assertThat(run.disconnects()).isZero();
             assertThat(run.errors()).as("acks answering another id than the one in flight").isZero();
             assertThat(run.acks()).isGreaterThan(100);
             assertThat(run.acksPerSecond()).isCloseTo(run.acks() / run.windowSeconds(),

@@ -56,7 +56,7 @@ class ReportJsonTest {
         h.record(1_000_000);
         h.record(2_000_000);
         return new TransportRun(server, 200, 10, (long) (acksPerSecond * 10), acksPerSecond, Latency.of(h), 12.5, 90,
-                90L << 20, 40, 0, 0);
+                90L << 20, 40, 0, 0, 0);
     }
 
     static Report sampleReport() {
