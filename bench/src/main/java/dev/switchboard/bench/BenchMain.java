@@ -79,6 +79,10 @@ public final class BenchMain {
         boolean quick = args.flag("quick");
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        if (args.string("render", null) != null) {
+            rerender(Path.of(args.required("render")), Path.of(args.string("charts", root.resolve("docs/bench").toString())));
+            return;
+        }
         java.util.Set<String> only = java.util.Set.of(args.string("only", "transport,connections,app").split(","));
         BenchMain bench = new BenchMain(root, quick, stamp, only, args.flag("profile"));
         Report report = bench.run(now.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "Z");
@@ -97,6 +101,16 @@ public final class BenchMain {
         pngs.forEach(p -> System.out.println("chart:   " + (p.startsWith(root) ? root.relativize(p) : p)));
         System.out.println("logs:    " + root.relativize(bench.logs));
         System.exit(bench.failed ? 1 : 0);
+    }
+
+    /** Prints the table and draws the charts again from a result file (after a chart fix, say). */
+    private static void rerender(Path json, Path charts) throws IOException {
+        Report read = Json.MAPPER.readValue(json.toFile(), Report.class);
+        Report report = read.transport() == null ? read : new Report(read.startedAt(), read.mode(), read.machine(),
+                read.settings(), new Report.Transport(read.transport().runs(), medians(read.transport().runs())),
+                read.connections(), read.app(), read.notes(), read.loadAverageAtEnd());
+        Charts.render(report, charts).forEach(p -> System.out.println("chart: " + p));
+        Table.print(report, System.out);
     }
 
     private Report run(String startedAt) {
@@ -216,9 +230,11 @@ public final class BenchMain {
                 }
             }
         }
-        List<TransportSummary> medians = runs.stream().map(TransportRun::server).distinct()
-                .map(s -> TransportSummary.of(s, runs)).toList();
-        return new Report.Transport(runs, medians);
+        return new Report.Transport(runs, medians(runs));
+    }
+
+    private static List<TransportSummary> medians(List<TransportRun> runs) {
+        return runs.stream().map(TransportRun::server).distinct().map(s -> TransportSummary.of(s, runs)).toList();
     }
 
     // ---- workload 3

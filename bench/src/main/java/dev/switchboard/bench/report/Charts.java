@@ -75,9 +75,8 @@ public final class Charts {
         }
         if (report.app() != null && !report.app().steps().isEmpty()) {
             written.add(save(appRate(report.app(), subtitle), dir.resolve("app-latency-by-rate.png")));
-            if (report.app().best() != null) {
-                written.add(save(appEvents(report.app().best(), subtitle), dir.resolve("app-events.png")));
-            }
+            written.add(save(appEvents(Table.featuredStep(report.app()), report.app().best() != null, subtitle),
+                    dir.resolve("app-events.png")));
         }
         return written;
     }
@@ -198,6 +197,12 @@ public final class Charts {
         renderer.setSeriesStroke(0, new BasicStroke(2.5f));
         renderer.setSeriesStroke(1, new BasicStroke(2.5f));
         plot.setRenderer(renderer);
+        // whole rates from 0, also when a single step was measured (the auto range would collapse)
+        org.jfree.chart.axis.NumberAxis rates = (org.jfree.chart.axis.NumberAxis) plot.getDomainAxis();
+        rates.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        rates.setRange(0, p99.getMaxX() * 1.2);
+        org.jfree.chart.axis.NumberAxis ms = (org.jfree.chart.axis.NumberAxis) plot.getRangeAxis();
+        ms.setRange(0, Math.max(app.p99TargetMs(), p99.getMaxY()) * 1.2);
         ValueMarker target = new ValueMarker(app.p99TargetMs(), Color.RED, new BasicStroke(1.5f));
         target.setLabel("p99 target " + (int) app.p99TargetMs() + " ms");
         target.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
@@ -215,7 +220,7 @@ public final class Charts {
         return chart;
     }
 
-    static JFreeChart appEvents(AppStep best, String subtitle) {
+    static JFreeChart appEvents(AppStep best, boolean metTarget, String subtitle) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Map.Entry<String, EventFigures> e : best.events().entrySet()) {
             data.addValue(e.getValue().p50Ms(), "p50", e.getKey());
@@ -226,7 +231,8 @@ public final class Charts {
             data.addValue(e.getValue().p99Ms(), "p99", "push " + e.getKey());
         }
         JFreeChart chart = ChartFactory.createBarChart(String.format(
-                        "Application at %.0f events/s: ack and push delivery latency", best.offeredPerSecond()),
+                        "Application at %.0f events/s%s: ack and push delivery latency", best.offeredPerSecond(),
+                        metTarget ? "" : " (lowest rate tried)"),
                 "event (ack) or push (send to receipt on the other user's socket)", "latency (ms)", data,
                 PlotOrientation.VERTICAL, true, false, false);
         style(chart, subtitle);

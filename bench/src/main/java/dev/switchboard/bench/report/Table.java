@@ -55,6 +55,8 @@ public final class Table {
         row(out, "server CPU per ack (us)", ours, node, TransportSummary::serverCpuMicrosPerAck, "%12.1f");
         row(out, "server RSS (MB)", ours, node, TransportSummary::serverRssMb, "%12.0f");
         row(out, "load client CPU (% of a core)", ours, node, TransportSummary::clientCpuPercent, "%12.0f");
+        row(out, "clients connected", ours, node, TransportSummary::clients, "%12.0f");
+        row(out, "clients dropped in the run", ours, node, TransportSummary::disconnects, "%12.0f");
     }
 
     private static void row(PrintStream out, String label, Optional<TransportSummary> ours,
@@ -86,15 +88,15 @@ public final class Table {
             out.printf("   %-12.0f %10.0f %10.2f %10.2f %9.0f%%  %s%n", step.offeredPerSecond(), step.ackedPerSecond(),
                     step.ack().p50Ms(), step.ack().p99Ms(), step.serverCpuPercent(), step.verdict());
         }
-        AppStep best = app.best();
-        if (best == null) {
-            out.println("   no offered rate kept p99 under the target");
-            return;
+        AppStep best = featuredStep(app);
+        if (app.best() == null) {
+            out.println("   no offered rate kept p99 under the target; figures of the lowest rate tried:");
+        } else {
+            out.printf("   highest rate with p99 < %.0f ms: %.0f events/s offered, %.0f acked/s%s%n", app.p99TargetMs(),
+                    best.offeredPerSecond(), best.ackedPerSecond(), app.confirm() == null ? ""
+                            : String.format(" (measured again: %.0f acked/s, p99 %.2f ms, %s)",
+                            app.confirm().ackedPerSecond(), app.confirm().ack().p99Ms(), app.confirm().verdict()));
         }
-        out.printf("   highest rate with p99 < %.0f ms: %.0f events/s offered, %.0f acked/s%s%n", app.p99TargetMs(),
-                best.offeredPerSecond(), best.ackedPerSecond(), app.confirm() == null ? ""
-                        : String.format(" (measured again: %.0f acked/s, p99 %.2f ms, %s)", app.confirm().ackedPerSecond(),
-                        app.confirm().ack().p99Ms(), app.confirm().verdict()));
         out.printf("   at that rate:   %-26s %8s %8s %9s %9s%n", "", "count", "errors", "p50 ms", "p99 ms");
         for (Map.Entry<String, EventFigures> e : best.events().entrySet()) {
             EventFigures f = e.getValue();
@@ -104,6 +106,11 @@ public final class Table {
             Latency l = e.getValue();
             out.printf("   %-16s%-26s %8d %8s %9.2f %9.2f%n", "push delivery", e.getKey(), l.count(), "", l.p50Ms(), l.p99Ms());
         }
+    }
+
+    /** The step the per-event figures are shown for: the best one, or the lowest rate when none met the target. */
+    public static AppStep featuredStep(AppRun app) {
+        return app.best() != null ? app.best() : app.steps().get(0);
     }
 
     private static void connections(Report r, PrintStream out) {
