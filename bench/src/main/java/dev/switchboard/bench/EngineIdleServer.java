@@ -1,0 +1,33 @@
+package dev.switchboard.bench;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.switchboard.engine.EngineConfig;
+import dev.switchboard.engine.Namespace;
+import dev.switchboard.engine.SocketIoServer;
+import java.time.Duration;
+
+/**
+ * Our engine alone with its default settings (25 s pings, like Node's socket.io defaults), for the idle
+ * connections reference: the conformance server pings every 300 ms, which would not leave 10,000
+ * connections idle. Greets and acks like the Node baseline (bench/node/server.js) does.
+ */
+public final class EngineIdleServer {
+
+    private EngineIdleServer() {
+    }
+
+    public static void main(String[] argv) throws InterruptedException {
+        Args args = new Args(argv);
+        SocketIoServer io = SocketIoServer.create(EngineConfig.builder()
+                .host(args.string("host", "127.0.0.1"))
+                .port(args.integer("port", 3000))
+                .build());
+        Namespace root = io.namespace("/");
+        root.onConnection(socket -> socket.emit("auth", socket.handshake().auth().isMissingNode()
+                ? JsonNodeFactory.instance.objectNode() : socket.handshake().auth()));
+        root.on("message-with-ack", (socket, event) -> event.ack().send(event.args().toArray()));
+        io.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> io.stop(Duration.ofSeconds(1))));
+        Thread.currentThread().join();
+    }
+}
