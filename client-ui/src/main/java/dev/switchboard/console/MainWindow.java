@@ -18,6 +18,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -102,11 +103,16 @@ public final class MainWindow {
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> current.focusSearch());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
-            if (current != fire) {
-                show(views.indexOf(fire));
+        // a filter, not an accelerator: text areas (the JSON editor) would otherwise take Ctrl+Enter first
+        KeyCodeCombination fireKeys = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (fireKeys.match(e)) {
+                e.consume();
+                if (current != fire) {
+                    show(views.indexOf(fire));
+                }
+                fire.fire();
             }
-            fire.fire();
         });
         return scene;
     }

@@ -88,7 +88,7 @@ public final class FireView implements ConsoleView {
             }
         });
         root = new SplitPane(catalogPane(), formPane(), resultPane());
-        root.setDividerPositions(0.18, 0.6);
+        root.setDividerPositions(0.22, 0.6);
         root.getStyleClass().add("page");
         select(EventCatalog.require("message/new"));
     }

@@ -104,7 +104,7 @@ public final class ModerationView implements ConsoleView {
                 Ui.hint("Double-click anyone to open them. Read from the database; nothing here changes it."),
                 Ui.grow(grid));
         root = new SplitPane(left, right);
-        root.setDividerPositions(0.22);
+        root.setDividerPositions(0.26);
         ctx.session().addListener((o, a, s) -> searchUsers());
     }
 
