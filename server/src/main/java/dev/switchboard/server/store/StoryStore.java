@@ -2,8 +2,6 @@ package dev.switchboard.server.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
@@ -80,7 +78,13 @@ public final class StoryStore {
 
     /** The story if it is live at {@code now}: not removed, added within the last 24 hours. */
     public Optional<Document> findLive(ObjectId id, Date now) {
-        return Optional.ofNullable(stories.find(and(eq("_id", id), live(now))).first());
+        return findById(id).filter(s -> isLive(s, now));
+    }
+
+    /** Not removed and added within the last 24 hours at {@code now}, as {@link #liveOf} selects. */
+    public static boolean isLive(Document story, Date now) {
+        return !Boolean.TRUE.equals(story.get(REMOVED)) && story.get(ADDED_AT) instanceof Date added
+                && !added.before(cutoff(now));
     }
 
     /** Live stories of these owners, newest first, without their images. */
@@ -88,7 +92,10 @@ public final class StoryStore {
         if (owners.isEmpty()) {
             return List.of();
         }
-        return stories.find(and(in(OWNER, owners), live(now))).projection(Projections.exclude(IMAGE))
+        Document filter = new Document(OWNER, new Document("$in", List.copyOf(owners)))
+                .append(REMOVED, new Document("$ne", true))
+                .append(ADDED_AT, new Document("$gte", cutoff(now)));
+        return stories.find(filter).projection(Projections.exclude(IMAGE))
                 .sort(Sorts.descending(ADDED_AT)).into(new ArrayList<>());
     }
 
@@ -98,8 +105,8 @@ public final class StoryStore {
                 .sort(Sorts.descending(ADDED_AT)).into(new ArrayList<>());
     }
 
-    private static Bson live(Date now) {
-        return and(NOT_REMOVED, gte(ADDED_AT, new Date(now.getTime() - LIFETIME_MS)));
+    private static Date cutoff(Date now) {
+        return new Date(now.getTime() - LIFETIME_MS);
     }
 
     /** Records that {@code by} saw the story, once; true when this was the first time. */

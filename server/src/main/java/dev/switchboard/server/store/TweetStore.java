@@ -2,7 +2,6 @@ package dev.switchboard.server.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
@@ -74,9 +73,14 @@ public final class TweetStore {
         return tweet.getObjectId("_id");
     }
 
-    /** A tweet that is not removed. */
+    /** A tweet that is not removed. Read by {@code _id} alone (index-backed everywhere), then checked here. */
     public Optional<Document> findLive(ObjectId id) {
-        return Optional.ofNullable(tweets.find(and(eq("_id", id), LIVE)).first());
+        return findById(id).filter(TweetStore::isLive);
+    }
+
+    /** What {@link #LIVE} selects. */
+    public static boolean isLive(Document tweet) {
+        return !Boolean.TRUE.equals(tweet.get(REMOVED));
     }
 
     /** Any tweet, removed or not. */
@@ -91,8 +95,7 @@ public final class TweetStore {
 
     /** Live tweets of one user, newest first. */
     public List<Document> byOwner(ObjectId owner, int skip, int limit) {
-        return tweets.find(and(eq(OWNER, owner), LIVE)).sort(Sorts.descending(SENT_AT))
-                .skip(skip).limit(limit).into(new ArrayList<>());
+        return live(new Document(OWNER, owner), skip, limit);
     }
 
     /** Live tweets of these users, newest first (the home timeline). */
@@ -100,7 +103,15 @@ public final class TweetStore {
         if (owners.isEmpty()) {
             return List.of();
         }
-        return tweets.find(and(in(OWNER, owners), LIVE)).sort(Sorts.descending(SENT_AT))
+        return live(new Document(OWNER, new Document("$in", List.copyOf(owners))), skip, limit);
+    }
+
+    /**
+     * A page of the live tweets matching {@code filter}. The filter is one flat document rather than an
+     * {@code $and}: the same query for MongoDB, fewer steps per scanned document for the embedded server.
+     */
+    private List<Document> live(Document filter, int skip, int limit) {
+        return tweets.find(filter.append(REMOVED, new Document("$ne", true))).sort(Sorts.descending(SENT_AT))
                 .skip(skip).limit(limit).into(new ArrayList<>());
     }
 
@@ -114,10 +125,9 @@ public final class TweetStore {
                 .getModifiedCount() > 0;
     }
 
-    /** Adds the like unless present; true when added. */
+    /** Adds the like unless present; true when added ({@code $addToSet} modifies nothing when it is there). */
     public boolean like(ObjectId tweetId, ObjectId user) {
-        return tweets.updateOne(and(eq("_id", tweetId), ne(LIKES, user)), Updates.addToSet(LIKES, user))
-                .getModifiedCount() > 0;
+        return tweets.updateOne(eq("_id", tweetId), Updates.addToSet(LIKES, user)).getModifiedCount() > 0;
     }
 
     /** Takes the like back; true when there was one. */

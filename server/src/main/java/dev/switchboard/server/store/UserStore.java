@@ -10,6 +10,7 @@ import static com.mongodb.client.model.Filters.regex;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
@@ -82,6 +83,11 @@ public final class UserStore {
         return Optional.ofNullable(users.find(eq("_id", id)).first());
     }
 
+    /** Only the chosen fields (and {@code _id}) of that user: cheaper to read and to ship than the whole document. */
+    public Optional<Document> findById(ObjectId id, String... fields) {
+        return Optional.ofNullable(users.find(eq("_id", id)).projection(Projections.include(fields)).first());
+    }
+
     public boolean exists(ObjectId id) {
         return users.countDocuments(eq("_id", id)) > 0;
     }
@@ -135,9 +141,30 @@ public final class UserStore {
         return users.countDocuments(eq(FOLLOWING + "." + ID, userId));
     }
 
-    /** The users that block {@code userId}. */
-    public List<Document> blockersOf(ObjectId userId) {
-        return users.find(eq(BLOCK + "." + ID, userId)).into(new ArrayList<>());
+    /** The ids of the users that block {@code userId} (a scan where {@code block.id} has no index). */
+    public List<ObjectId> blockerIds(ObjectId userId) {
+        List<ObjectId> ids = new ArrayList<>();
+        for (Document d : users.find(eq(BLOCK + "." + ID, userId)).projection(Projections.include("_id"))) {
+            ids.add(d.getObjectId("_id"));
+        }
+        return ids;
+    }
+
+    /**
+     * Those of {@code candidates} that block {@code userId}: the same answer as {@link #blockerIds} narrowed
+     * to the candidates, but read by {@code _id} (always index-backed) instead of scanning for {@code block.id}.
+     */
+    public List<ObjectId> blockersAmong(ObjectId userId, Collection<ObjectId> candidates) {
+        List<ObjectId> ids = new ArrayList<>();
+        if (candidates.isEmpty()) {
+            return ids;
+        }
+        for (Document d : users.find(in("_id", candidates)).projection(Projections.include(BLOCK + "." + ID))) {
+            if (blocks(d, userId)) {
+                ids.add(d.getObjectId("_id"));
+            }
+        }
+        return ids;
     }
 
     /** Adds {@code other} to {@code me}'s following unless already there; true when added. */

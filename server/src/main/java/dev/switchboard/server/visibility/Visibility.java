@@ -2,7 +2,7 @@ package dev.switchboard.server.visibility;
 
 import dev.switchboard.protocol.reply.ReplyException;
 import dev.switchboard.server.store.UserStore;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -69,26 +69,30 @@ public final class Visibility {
         }
     }
 
-    /** Users in a block relation with {@code userId}, either way: pushes from that user must skip them. */
+    /** Users in a block relation with {@code user}, either way: pushes from that user must skip them. */
     public Set<ObjectId> blockRelated(Document user) {
-        Set<ObjectId> ids = new LinkedHashSet<>();
-        for (Document e : UserStore.entries(user, UserStore.BLOCK)) {
-            if (e.get(UserStore.ID) instanceof ObjectId id) {
-                ids.add(id);
-            }
-        }
-        for (Document blocker : users.blockersOf(user.getObjectId("_id"))) {
-            ids.add(blocker.getObjectId("_id"));
-        }
+        Set<ObjectId> ids = new LinkedHashSet<>(blockedBy(user));
+        ids.addAll(users.blockerIds(user.getObjectId("_id")));
         return ids;
     }
 
-    /** The users I follow, minus any in a block relation with me: whose tweets and stories reach my home. */
+    /**
+     * The users I follow, minus any in a block relation with me: whose tweets and stories reach my home.
+     * Only the users I follow can matter, so their documents are read by {@code _id} rather than scanning
+     * every user for a block on me. {@code me} needs {@code following} and {@code block}.
+     */
     public List<ObjectId> followedVisible(Document me) {
-        Set<ObjectId> hidden = blockRelated(me);
-        List<ObjectId> ids = new ArrayList<>();
-        for (ObjectId id : UserStore.followingIds(me)) {
-            if (!hidden.contains(id)) {
+        List<ObjectId> visible = UserStore.followingIds(me);
+        visible.removeAll(blockedBy(me));
+        visible.removeAll(new HashSet<>(users.blockersAmong(me.getObjectId("_id"), visible)));
+        return visible;
+    }
+
+    /** The users {@code user} blocks. */
+    private static Set<ObjectId> blockedBy(Document user) {
+        Set<ObjectId> ids = new LinkedHashSet<>();
+        for (Document e : UserStore.entries(user, UserStore.BLOCK)) {
+            if (e.get(UserStore.ID) instanceof ObjectId id) {
                 ids.add(id);
             }
         }

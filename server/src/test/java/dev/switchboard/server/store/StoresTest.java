@@ -95,7 +95,10 @@ class StoresTest {
         assertThat(stores.users().block(a, b, new Date())).isTrue();
         assertThat(stores.users().block(a, b, new Date())).isFalse();
         assertThat(UserStore.blocks(stores.users().findById(a).orElseThrow(), b)).isTrue();
-        assertThat(stores.users().blockersOf(b)).hasSize(1);
+        ObjectId c = user("c");
+        assertThat(stores.users().blockerIds(b)).containsExactly(a);
+        assertThat(stores.users().blockersAmong(b, List.of(a, c))).containsExactly(a);
+        assertThat(stores.users().blockersAmong(b, List.of(c))).isEmpty();
         assertThat(stores.users().unblock(a, b)).isTrue();
         assertThat(UserStore.isPublic(stores.users().findById(a).orElseThrow())).isFalse();
         stores.users().setPublicity(a, true);
