@@ -3,10 +3,10 @@ package dev.switchboard.server.emit.message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.switchboard.server.emit.ConnectPush;
+import dev.switchboard.server.emit.ConnectingUser;
 import dev.switchboard.server.json.JsonOut;
 import dev.switchboard.server.store.MessageStore;
 import dev.switchboard.server.view.MessageView;
-import java.util.Date;
 import org.bson.Document;
 
 /** {@code message/unread/send/all}: messages to this user not seen yet, oldest first. */
@@ -24,9 +24,9 @@ public final class UnreadSendAll implements ConnectPush {
     }
 
     @Override
-    public JsonNode payload(Document me, Date now) {
+    public JsonNode payload(ConnectingUser user) {
         ArrayNode out = JsonOut.array();
-        for (Document m : messages.unreadTo(me.getObjectId("_id"))) {
+        for (Document m : messages.unreadTo(user.id())) {
             out.add(MessageView.unread(m));
         }
         return out;

@@ -3,11 +3,10 @@ package dev.switchboard.server.emit.story;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.switchboard.server.emit.ConnectPush;
+import dev.switchboard.server.emit.ConnectingUser;
 import dev.switchboard.server.json.JsonOut;
 import dev.switchboard.server.store.StoryStore;
-import dev.switchboard.server.visibility.Visibility;
 import dev.switchboard.server.view.StorySummary;
-import java.util.Date;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -15,11 +14,9 @@ import org.bson.types.ObjectId;
 public final class SendAllStories implements ConnectPush {
 
     private final StoryStore stories;
-    private final Visibility visibility;
 
-    public SendAllStories(StoryStore stories, Visibility visibility) {
+    public SendAllStories(StoryStore stories) {
         this.stories = stories;
-        this.visibility = visibility;
     }
 
     @Override
@@ -28,10 +25,10 @@ public final class SendAllStories implements ConnectPush {
     }
 
     @Override
-    public JsonNode payload(Document me, Date now) {
-        ObjectId myId = me.getObjectId("_id");
+    public JsonNode payload(ConnectingUser user) {
+        ObjectId myId = user.id();
         ArrayNode out = JsonOut.array();
-        for (Document s : stories.liveOf(visibility.followedVisible(me), now)) {
+        for (Document s : stories.liveOf(user.followedVisible(), user.now())) {
             out.add(StorySummary.of(s, StoryStore.seenBy(s, myId)));
         }
         return out;

@@ -2,9 +2,9 @@ package dev.switchboard.server.emit.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.server.emit.ConnectPush;
+import dev.switchboard.server.emit.ConnectingUser;
 import dev.switchboard.server.json.JsonOut;
 import dev.switchboard.server.store.MessageStore;
-import java.util.Date;
 import org.bson.Document;
 
 /** {@code user/chatList/send/all}: ids of everyone this user has exchanged a message with, newest conversation first. */
@@ -22,7 +22,7 @@ public final class ChatListSendAll implements ConnectPush {
     }
 
     @Override
-    public JsonNode payload(Document me, Date now) {
-        return JsonOut.of(messages.chatPartners(me.getObjectId("_id")));
+    public JsonNode payload(ConnectingUser user) {
+        return JsonOut.of(messages.chatPartners(user.id()));
     }
 }
