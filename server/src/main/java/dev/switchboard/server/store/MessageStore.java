@@ -13,7 +13,6 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,29 +99,26 @@ public final class MessageStore {
 
     /** Messages to this user not seen yet, oldest first. */
     public List<Document> unreadTo(ObjectId user) {
-        return messages.find(and(eq(TO, user), eq(SEEN_AT, null))).sort(Sorts.ascending(SENT_AT))
+        return messages.find(new Document(TO, user).append(SEEN_AT, null)).sort(Sorts.ascending(SENT_AT))
                 .into(new ArrayList<>());
     }
 
     /** Every user this user has exchanged a message with, newest conversation first. */
     public List<ObjectId> chatPartners(ObjectId user) {
-        Map<ObjectId, Date> last = new HashMap<>();
-        collectLast(last, FROM, TO, user);
-        collectLast(last, TO, FROM, user);
-        List<Map.Entry<ObjectId, Date>> entries = new ArrayList<>(last.entrySet());
+        // One pass over my messages either way, grouped by the other side: {$cond: [{$eq: ["$from", me]}, "$to", "$from"]}
+        Document otherSide = new Document("$cond", List.of(new Document("$eq", List.of("$" + FROM, user)),
+                "$" + TO, "$" + FROM));
+        List<Bson> pipeline = List.of(
+                Aggregates.match(new Document("$or", List.of(new Document(FROM, user), new Document(TO, user)))),
+                Aggregates.group(otherSide, Accumulators.max("last", "$" + SENT_AT)));
+        List<Map.Entry<ObjectId, Date>> entries = new ArrayList<>();
+        for (Document d : messages.aggregate(pipeline)) {
+            if (d.get("_id") instanceof ObjectId other && d.get("last") instanceof Date at) {
+                entries.add(Map.entry(other, at));
+            }
+        }
         entries.sort(Map.Entry.<ObjectId, Date>comparingByValue().reversed()
                 .thenComparing(e -> e.getKey().toHexString()));
         return entries.stream().map(Map.Entry::getKey).toList();
-    }
-
-    private void collectLast(Map<ObjectId, Date> last, String mySide, String otherSide, ObjectId user) {
-        List<Bson> pipeline = List.of(
-                Aggregates.match(eq(mySide, user)),
-                Aggregates.group("$" + otherSide, Accumulators.max("last", "$" + SENT_AT)));
-        for (Document d : messages.aggregate(pipeline)) {
-            if (d.get("_id") instanceof ObjectId other && d.get("last") instanceof Date at) {
-                last.merge(other, at, (x, y) -> x.after(y) ? x : y);
-            }
-        }
     }
 }
