@@ -26,14 +26,16 @@ public final class JoinToRoom implements ConnectionMiddleware {
     @Override
     public Admission admit(Socket socket) {
         ObjectId userId = SocketUser.id(socket);
-        Document user = users.findById(userId).orElse(null);
+        Document user = users.findById(userId, UserStore.FOLLOWING).orElse(null);
         if (user == null) {
             return Admission.reject("user " + userId.toHexString() + " does not exist any more");
         }
+        // Interned: every socket of every follower names the same rooms, and the adapter keeps each name per
+        // socket; one shared String per room instead of one per socket and room saves most of the room memory.
         List<String> rooms = new ArrayList<>();
-        rooms.add(Rooms.user(userId));
+        rooms.add(Rooms.user(userId).intern());
         for (ObjectId followed : UserStore.followingIds(user)) {
-            rooms.add(Rooms.followed(followed));
+            rooms.add(Rooms.followed(followed).intern());
         }
         socket.join(rooms.toArray(String[]::new));
         return Admission.admit();
