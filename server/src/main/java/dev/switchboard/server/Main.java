@@ -28,7 +28,7 @@ public final class Main {
         SwitchboardServer server;
         try {
             server = SwitchboardServer.start(config);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             System.err.println("switchboard: cannot start: " + e.getMessage());
             System.exit(1);
             return;

@@ -95,7 +95,7 @@ public final class SwitchboardServer implements AutoCloseable {
             new Dispatcher(Listeners.all(app), argParser, clock).register(main);
 
             // 7. go
-            engine.start();
+            startEngine(engine, config);
             return new SwitchboardServer(config, embedded, database, stores, presence, engine);
         } catch (RuntimeException e) {
             SocketIoServer startedEngine = engine;
@@ -109,6 +109,18 @@ public final class SwitchboardServer implements AutoCloseable {
                 quietly(embedded::close);
             }
             throw e;
+        }
+    }
+
+    /** Netty reports a bind failure as a checked exception thrown unchecked; name the port instead. */
+    private static void startEngine(SocketIoServer engine, ServerConfig config) {
+        try {
+            engine.start();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the Socket.IO server cannot listen on " + config.host() + ":"
+                    + config.port() + " (" + e.getMessage() + "); choose another with --port", e);
         }
     }
 

@@ -52,20 +52,25 @@ public final class TestClient implements AutoCloseable {
         return pushes.computeIfAbsent(event, k -> new LinkedBlockingQueue<>());
     }
 
-    private static IO.Options options(Map<String, ?> auth) {
+    private static IO.Options options(Map<String, ?> auth, Duration timeout) {
         IO.Options o = IO.Options.builder()
                 .setForceNew(true)
                 .setReconnection(false)
                 .setTransports(new String[] {"websocket"})
-                .setTimeout(TIMEOUT.toMillis())
+                .setTimeout(timeout.toMillis())
                 .build();
         o.auth = new java.util.HashMap<>();
         auth.forEach((k, v) -> o.auth.put(k, v == null ? null : v.toString()));
         return o;
     }
 
+    /** A connected client for that token (fails the test when the connection is refused). */
+    public static TestClient connectTo(String url, String token) {
+        return connect(url, token);
+    }
+
     static TestClient connect(String url, String token) {
-        Socket s = IO.socket(URI.create(url), options(Map.of("accessToken", token)));
+        Socket s = IO.socket(URI.create(url), options(Map.of("accessToken", token), TIMEOUT));
         TestClient client = new TestClient(s);
         CompletableFuture<String> result = new CompletableFuture<>();
         s.once(Socket.EVENT_CONNECT, args -> result.complete("ok"));
@@ -80,13 +85,18 @@ public final class TestClient implements AutoCloseable {
     }
 
     static String connectError(String url, Map<String, ?> auth) {
-        Socket s = IO.socket(URI.create(url), options(auth));
+        return connectError(url, auth, TIMEOUT);
+    }
+
+    /** The {@code connect_error} message for that handshake auth, waiting up to {@code timeout}. */
+    public static String connectError(String url, Map<String, ?> auth, Duration timeout) {
+        Socket s = IO.socket(URI.create(url), options(auth, timeout));
         CompletableFuture<String> result = new CompletableFuture<>();
         s.once(Socket.EVENT_CONNECT, args -> result.complete(null));
         s.once(Socket.EVENT_CONNECT_ERROR, args -> result.complete(describe(args)));
         s.connect();
         try {
-            String message = await(result, "connect_error");
+            String message = await(result, "connect_error", timeout);
             assertThat(message).as("connection should have been refused").isNotNull();
             return message;
         } finally {
@@ -108,10 +118,14 @@ public final class TestClient implements AutoCloseable {
     }
 
     private static <T> T await(CompletableFuture<T> f, String what) {
+        return await(f, what, TIMEOUT);
+    }
+
+    private static <T> T await(CompletableFuture<T> f, String what, Duration timeout) {
         try {
-            return f.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            return fail("no " + what + " within " + TIMEOUT);
+            return fail("no " + what + " within " + timeout);
         } catch (Exception e) {
             return fail(what + " failed: " + e);
         }
@@ -127,13 +141,18 @@ public final class TestClient implements AutoCloseable {
 
     /** Emits the event with these arguments (Java values become JSON) and waits for its reply. */
     public JsonNode call(String event, Object... args) {
+        return callWithin(TIMEOUT, event, args);
+    }
+
+    /** Like {@link #call} with a longer wait, for replies that wait on a database timeout. */
+    public JsonNode callWithin(Duration timeout, String event, Object... args) {
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         Object[] wire = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             wire[i] = toWire(args[i]);
         }
         socket.emit(event, wire, ack -> reply.complete(toJson(ack.length == 0 ? null : ack[0])));
-        return await(reply, "reply to " + event);
+        return await(reply, "reply to " + event, timeout);
     }
 
     /** Emits without asking for an ack. */
