@@ -58,6 +58,10 @@ public final class RedisBackplane implements AutoCloseable {
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
     private static final Duration RESUBSCRIBE_EVERY = Duration.ofSeconds(1);
 
+    static {
+        quietLettuceReconnectLogs();
+    }
+
     private final String where;
     private final String prefix;
     private final String uid;
@@ -286,6 +290,21 @@ public final class RedisBackplane implements AutoCloseable {
     private void shutdownClient() {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Lettuce logs every reconnect attempt (two lines each, every 2 s while Redis is away); this class
+     * logs the outage once instead. Applies to slf4j-simple unless the operator set these levels; with
+     * another logging backend, set these two loggers to ERROR there.
+     */
+    private static void quietLettuceReconnectLogs() {
+        for (String logger : new String[] {"io.lettuce.core.protocol.ConnectionWatchdog",
+                "io.lettuce.core.protocol.ReconnectionHandler"}) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "error");
+            }
+        }
     }
 
     private static String randomId() {
