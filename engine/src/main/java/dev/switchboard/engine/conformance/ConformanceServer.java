@@ -31,7 +31,7 @@ import java.util.List;
  */
 public final class ConformanceServer {
 
-    static final int DEFAULT_WRITE_GAP_MS = 25;
+    static final int DEFAULT_WRITE_GAP_MS = 40;
 
     private ConformanceServer() { }
 

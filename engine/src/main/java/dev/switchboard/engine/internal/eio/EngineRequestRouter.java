@@ -43,6 +43,7 @@ public final class EngineRequestRouter extends SimpleChannelInboundHandler<FullH
         this.wsConfig = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(engine.config().maxPayload())
                 .allowExtensions(engine.config().perMessageDeflate())
+                .closeOnProtocolViolation(false) // the transport closes, with a reason of its own
                 .build();
     }
 

@@ -202,12 +202,12 @@ public final class EngineSession {
     }
 
     /** Server-side close, from any thread: the client is told, buffered packets still go out first. */
-    public void close(String reason) {
+    public io.netty.util.concurrent.Future<?> close(String reason) {
         if (loop.inEventLoop()) {
             close(reason, true);
-        } else {
-            loop.execute(() -> close(reason, true));
+            return loop.newSucceededFuture(null);
         }
+        return loop.submit(() -> close(reason, true));
     }
 
     // ---- incoming, on the loop -----------------------------------------------------------------
@@ -288,8 +288,7 @@ public final class EngineSession {
     // ---- heartbeat ---------------------------------------------------------------------------
 
     /**
-     * The heartbeat runs on planned instants: the pong deadline is pingInterval + pingTimeout after
-     * the session opened or the last pong, however late the ping timer itself fired.
+     * The next ping is planned pingInterval after the session opened or the last pong.
      */
     private void schedulePing() {
         long interval = engine.config().pingInterval().toNanos();
@@ -301,8 +300,11 @@ public final class EngineSession {
         if (closed) {
             return;
         }
+        // the client has pingTimeout from the moment the ping reaches it; one that is not listening
+        // (no poll waiting) has it from the planned instant
+        long sent = transport.deliversNow() ? System.nanoTime() : pingDue;
         send(EngineFrame.ping());
-        pongDeadline = pingDue + engine.config().pingTimeout().toNanos();
+        pongDeadline = sent + engine.config().pingTimeout().toNanos();
         heartbeat = loop.schedule(this::pingTimedOut, Math.max(0, pongDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 

@@ -45,6 +45,11 @@ final class PollingTransport implements Transport {
     }
 
     @Override
+    public boolean deliversNow() {
+        return pending != null;
+    }
+
+    @Override
     public long bufferedBytes() {
         return bufferedBytes;
     }

@@ -15,6 +15,11 @@ interface Transport {
         return true;
     }
 
+    /** Whether a frame flushed now reaches the client at once (false: long-polling with no GET waiting). */
+    default boolean deliversNow() {
+        return true;
+    }
+
     /** Bytes written but still held by the transport itself, waiting for the client to collect them. */
     default long bufferedBytes() {
         return 0;

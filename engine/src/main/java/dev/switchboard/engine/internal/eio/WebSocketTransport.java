@@ -10,6 +10,7 @@ import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -86,10 +87,12 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof TooLongFrameException) {
+        WebSocketCloseStatus status = cause instanceof CorruptedWebSocketFrameException corrupted
+                ? corrupted.closeStatus() : WebSocketCloseStatus.PROTOCOL_ERROR;
+        if (cause instanceof TooLongFrameException || status.equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)) {
             refuse(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message larger than maxPayload (" + maxPayload + " bytes)");
         } else if (cause instanceof CorruptedFrameException) {
-            refuse(WebSocketCloseStatus.PROTOCOL_ERROR, "invalid websocket frame");
+            refuse(status, "invalid websocket frame: " + cause.getMessage());
         } else {
             log.debug("websocket of session {} failed", session.id(), cause);
             ctx.close();
