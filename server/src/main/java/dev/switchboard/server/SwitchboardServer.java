@@ -125,15 +125,12 @@ public final class SwitchboardServer implements AutoCloseable {
         }
     }
 
-    /** Netty reports a bind failure as a checked exception thrown unchecked; name the port instead. */
+    /** The engine says which address it cannot listen on; add which flag changes it. */
     private static void startEngine(SocketIoServer engine, ServerConfig config) {
         try {
             engine.start();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("the Socket.IO server cannot listen on " + config.host() + ":"
-                    + config.port() + " (" + e.getMessage() + "); choose another with --port", e);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("the Socket.IO server " + e.getMessage() + "; choose another with --port", e);
         }
     }
 
