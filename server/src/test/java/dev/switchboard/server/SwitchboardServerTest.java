@@ -49,7 +49,7 @@ class SwitchboardServerTest {
     }
 
     @Test
-    void aTakenPortIsReportedAndNothingIsLeftRunning() {
+    void aTakenPortIsReportedWithThePortAndTheFlagToChangeIt() {
         try (SwitchboardServer first = SwitchboardServer.start(ServerConfig.ephemeral().build())) {
             ServerConfig clash = ServerConfig.ephemeral().port(first.port()).build();
             assertThatThrownBy(() -> SwitchboardServer.start(clash)).isInstanceOf(IllegalStateException.class)

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.protocol.reply.Reply;
 import dev.switchboard.protocol.reply.ReplyException;
 import dev.switchboard.server.AppContext;
-import dev.switchboard.server.json.JsonOut;
 import dev.switchboard.server.listener.AppListener;
 import dev.switchboard.server.listener.Call;
 import dev.switchboard.server.store.TweetStore;
+import dev.switchboard.server.view.CommentView;
 import dev.switchboard.server.visibility.Visibility;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -37,13 +37,5 @@ public final class AddComment extends AppListener {
         ObjectNode reply = Reply.ok();
         reply.set("comment", CommentView.of(comment));
         return reply;
-    }
-
-    /** A stored comment on the wire: {@code { _id, owner, context, reply_to, sent_at }}. */
-    static final class CommentView {
-        static ObjectNode of(Document comment) {
-            return JsonOut.pick(comment, "_id", TweetStore.OWNER, TweetStore.CONTEXT, TweetStore.REPLY_TO,
-                    TweetStore.SENT_AT);
-        }
     }
 }

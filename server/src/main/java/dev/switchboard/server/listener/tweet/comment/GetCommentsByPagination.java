@@ -9,6 +9,7 @@ import dev.switchboard.server.json.JsonOut;
 import dev.switchboard.server.listener.AppListener;
 import dev.switchboard.server.listener.Call;
 import dev.switchboard.server.store.TweetStore;
+import dev.switchboard.server.view.CommentView;
 import dev.switchboard.server.visibility.Visibility;
 import java.util.List;
 import org.bson.Document;
@@ -30,7 +31,7 @@ public final class GetCommentsByPagination extends AppListener {
         int from = Math.min(all.size(), skip(page, size));
         ArrayNode comments = JsonOut.array();
         for (Document c : all.subList(from, Math.min(all.size(), from + size))) {
-            comments.add(AddComment.CommentView.of(c));
+            comments.add(CommentView.of(c));
         }
         ObjectNode reply = Reply.ok().put("page", page);
         reply.set("comments", comments);
