@@ -40,6 +40,10 @@ public record Frame(long seq, long atMillis, String connectionId, String connect
         return connectionId + " · " + connectionLabel;
     }
 
+    public boolean isServerSide() {
+        return kind.direction() == FlowDirection.SERVER;
+    }
+
     public boolean isAck() {
         return kind == FrameKind.ACK;
     }
@@ -50,6 +54,7 @@ public record Frame(long seq, long atMillis, String connectionId, String connect
         return switch (kind) {
             case ACK -> (status == null ? "?" : status) + " · " + rttMillis + " ms · #" + requestSeq + " · " + body;
             case OUT -> "#" + seq + " " + body;
+            case SERVER_CALL -> (status == null ? "?" : status) + " · " + body;
             default -> body;
         };
     }
