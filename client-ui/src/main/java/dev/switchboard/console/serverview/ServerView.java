@@ -200,7 +200,9 @@ public final class ServerView implements ConsoleView {
     }
 
     private void show(ServerSnapshot s) {
-        status.clear();
+        if ("status-error".equals(status.kind())) {
+            status.clear(); // reached the server again; a success message stays until the next action
+        }
         LiveSocket selected = sockets.getSelectionModel().getSelectedItem();
         sockets.setItems(FXCollections.observableArrayList(s.sockets()));
         if (selected != null) {
