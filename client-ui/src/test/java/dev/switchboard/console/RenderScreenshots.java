@@ -134,6 +134,8 @@ public final class RenderScreenshots {
         // server: the live sockets, per-event counts and latency, and who a push reached and why not
         fx(() -> w.show(7));
         waitFor("the admin connection", 20, () -> w.server().summary.getText().contains("sockets"));
+        fireThroughView(w, john, "user/profile/get", Map.of("userId", ConsoleHarness.KIA));
+        fireThroughView(w, john, "tweet/like/toggle", Map.of("tweetId", "not-a-tweet"));
         fireThroughView(w, kia, "tweet/add", Map.of("tweetContext", "winter is here"));
         waitFor("kia's tweet/new as a server push", 20, () -> serverPush(ctx, "winter is here") != null);
         Frame push = fx(() -> serverPush(ctx, "winter is here"));

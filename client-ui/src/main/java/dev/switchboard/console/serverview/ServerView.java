@@ -88,6 +88,7 @@ public final class ServerView implements ConsoleView {
                 Ui.hint("Every node's sockets of namespace /, as admin/sockets/get lists them")));
         VBox statsCard = Ui.card("Per-event counts and latency (this node)", Ui.grow(stats));
         explainTitle.setWrapText(true);
+        explainTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         explainTitle.setId("server-explain-title");
         VBox explainCard = Ui.card("Delivery explainer", explainTitle, Ui.grow(delivery));
         SplitPane lower = new SplitPane(statsCard, explainCard);

@@ -166,6 +166,19 @@ class ServerViewTest {
         assertThat(view.explainTitle.getText()).contains("tweet/new").contains("1 received, 3 did not");
     }
 
+    @Test
+    void moderationReadsThroughTheAdminNamespaceWithoutTheDatabase() throws Exception {
+        var source = new dev.switchboard.console.moderation.AdminModeration(h.ctx().admin());
+        assertThat(source.search("jhon")).extracting(u -> u.username()).containsExactly("jhonsnow");
+        var john = source.detail(ConsoleHarness.JOHN);
+        assertThat(john.user().email()).isEqualTo("jhonsnow@email.com");
+        assertThat(john.blocks()).extracting(r -> r.username()).containsExactly("ramsaybolton");
+        assertThat(john.requestsIn()).extracting(r -> r.username()).containsExactly("sansastark");
+        assertThat(john.following()).hasSize(3);
+        var ramsay = source.detail(ConsoleHarness.RAMSAY);
+        assertThat(ramsay.blockedBy()).extracting(r -> r.username()).containsExactlyInAnyOrder("jhonsnow", "kiarashatri");
+    }
+
     private static Optional<Frame> pushOf(List<Frame> rows) {
         return rows.stream().filter(f -> f.kind() == FrameKind.SERVER_PUSH && f.event().equals("tweet/new")
                 && f.payload().path("payload").path("context").asText().equals("who hears this?")).findFirst();
