@@ -7,6 +7,7 @@ import dev.switchboard.protocol.catalog.EventCatalog;
 import dev.switchboard.protocol.jwt.Jwt;
 import dev.switchboard.redis.RedisBackplane;
 import dev.switchboard.redis.SharedPresence;
+import dev.switchboard.server.admin.AdminNamespace;
 import dev.switchboard.server.args.ArgParser;
 import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.server.db.Database;
@@ -100,9 +101,10 @@ public final class SwitchboardServer implements AutoCloseable {
             // 5. the connection middlewares, in order
             main.use(new Middlewares(Middlewares.chain(app)));
 
-            // 6. the connect pushes, then every listener of the catalog
+            // 6. the connect pushes, then every listener of the catalog; /admin watches them
             main.onConnection(new ConnectPushes(emits.onConnect(), stores.users(), emits.emitter(), clock));
-            new Dispatcher(Listeners.all(app), argParser, clock).register(main);
+            AdminNamespace admin = AdminNamespace.install(engine, app);
+            new Dispatcher(EventCatalog.MAIN, Listeners.all(app), argParser, clock, admin.callObserver()).register(main);
 
             // 7. go
             startEngine(engine, config);
