@@ -22,6 +22,7 @@ import java.util.List;
  * @param maxPayload    the engine's largest packet (a base64 image grows by a third)
  * @param corsOrigins   allowed browser origins; {@code ["*"]} for any
  * @param nodeName      this node's name, as shown to the console
+ * @param redisUri      the Redis that joins several nodes into one service; null means this node alone
  */
 public record ServerConfig(
         String host,
@@ -36,7 +37,8 @@ public record ServerConfig(
         int maxImageBytes,
         int maxPayload,
         List<String> corsOrigins,
-        String nodeName) {
+        String nodeName,
+        String redisUri) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_DB_PORT = 27018;
@@ -75,6 +77,7 @@ public record ServerConfig(
         b.maxPayload = maxPayload;
         b.corsOrigins = corsOrigins;
         b.nodeName = nodeName;
+        b.redisUri = redisUri;
         return b;
     }
 
@@ -91,6 +94,7 @@ public record ServerConfig(
         private int maxPayload = DEFAULT_MAX_PAYLOAD;
         private List<String> corsOrigins = List.of("*");
         private String nodeName = "node-1";
+        private String redisUri;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -106,6 +110,8 @@ public record ServerConfig(
         public Builder maxPayload(int v) { maxPayload = v; return this; }
         public Builder corsOrigins(List<String> v) { corsOrigins = List.copyOf(v); return this; }
         public Builder nodeName(String v) { nodeName = v; return this; }
+        /** Null or blank means a single node (in-memory rooms and presence). */
+        public Builder redisUri(String v) { redisUri = v == null || v.isBlank() ? null : v.trim(); return this; }
 
         /** @throws IllegalArgumentException with a sentence a person can act on */
         public ServerConfig build() {
@@ -138,7 +144,7 @@ public record ServerConfig(
                 example = Jwt.EXAMPLE_SECRET.equals(secret);
             }
             return new ServerConfig(host, port, dbHost, dbPort, dbFile, dbMemory, mongoUri, secret, example,
-                    maxImageBytes, maxPayload, corsOrigins, nodeName);
+                    maxImageBytes, maxPayload, corsOrigins, nodeName, redisUri);
         }
 
         private static void requirePort(String what, int value) {

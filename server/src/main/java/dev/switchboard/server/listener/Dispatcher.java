@@ -35,28 +35,36 @@ public final class Dispatcher {
     private final Map<String, Listener> listeners;
     private final ArgParser parser;
     private final Clock clock;
+    private final CallObserver observer;
 
     /** @throws IllegalStateException when the classes and the catalog's listeners of {@code /} differ */
     public Dispatcher(List<Listener> listeners, ArgParser parser, Clock clock) {
-        this.listeners = byName(listeners);
-        this.parser = parser;
-        this.clock = clock;
+        this(EventCatalog.MAIN, listeners, parser, clock, CallObserver.NONE);
     }
 
-    private static Map<String, Listener> byName(List<Listener> list) {
+    /** @throws IllegalStateException when the classes and the catalog's listeners of {@code namespace} differ */
+    public Dispatcher(String namespace, List<Listener> listeners, ArgParser parser, Clock clock,
+                      CallObserver observer) {
+        this.listeners = byName(namespace, listeners);
+        this.parser = parser;
+        this.clock = clock;
+        this.observer = observer;
+    }
+
+    private static Map<String, Listener> byName(String namespace, List<Listener> list) {
         Map<String, Listener> map = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (Listener l : list) {
             if (map.putIfAbsent(l.event(), l) != null) {
                 problems.add("two classes handle " + l.event());
             }
-            if (EventCatalog.listener(l.event()).filter(s -> s.namespace().equals(EventCatalog.MAIN)).isEmpty()) {
+            if (EventCatalog.listener(l.event()).filter(s -> s.namespace().equals(namespace)).isEmpty()) {
                 problems.add(l.getClass().getName() + " handles " + l.event() + ", which is not a listener of "
-                        + "namespace / in the event catalog");
+                        + "namespace " + namespace + " in the event catalog");
             }
         }
         TreeSet<String> missing = new TreeSet<>();
-        for (EventSpec spec : EventCatalog.listeners()) {
+        for (EventSpec spec : EventCatalog.listeners(namespace)) {
             if (!map.containsKey(spec.name())) {
                 missing.add(spec.name());
             }
@@ -79,6 +87,7 @@ public final class Dispatcher {
     }
 
     private void dispatch(Listener listener, EventSpec spec, Socket socket, Event event) {
+        long started = System.nanoTime();
         ObjectNode reply;
         try {
             Args args = parser.parse(spec, event.args());
@@ -100,12 +109,16 @@ public final class Dispatcher {
                     + "; the error is in its log");
         }
         event.ack().send(reply);
+        observer.called(socket, spec.name(), event.args(), Reply.statusOf(reply).orElse(ReplyStatus.INTERNAL),
+                System.nanoTime() - started);
     }
 
     private void unknown(Socket socket, Event event) {
+        long started = System.nanoTime();
         String message = "no listener for " + event.name();
         log(event.name(), socket, message, null);
         event.ack().send(Reply.error(ReplyStatus.NOT_FOUND, message));
+        observer.called(socket, event.name(), event.args(), ReplyStatus.NOT_FOUND, System.nanoTime() - started);
     }
 
     private static void log(String event, Socket socket, String error, Throwable cause) {

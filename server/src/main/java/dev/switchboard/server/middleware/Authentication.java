@@ -48,6 +48,7 @@ public final class Authentication implements ConnectionMiddleware {
             return Admission.reject("user " + verified.userId() + " does not exist");
         }
         SocketUser.set(socket, userId, user.getString(UserStore.USERNAME));
+        SocketUser.setRole(socket, verified.claim(SocketUser.ROLE));
         return Admission.admit();
     }
 }

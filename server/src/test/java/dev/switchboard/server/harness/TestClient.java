@@ -39,7 +39,7 @@ public final class TestClient implements AutoCloseable {
 
     private TestClient(Socket socket) {
         this.socket = socket;
-        for (EventSpec e : EventCatalog.emits(EventCatalog.MAIN)) {
+        for (EventSpec e : EventCatalog.emits()) {
             BlockingQueue<JsonNode> queue = queue(e.name());
             socket.on(e.name(), args -> {
                 order.add(e.name());
