@@ -141,6 +141,11 @@ public final class UserStore {
         return users.countDocuments(eq(FOLLOWING + "." + ID, userId));
     }
 
+    /** The users that block {@code userId}, whole. */
+    public List<Document> blockersOf(ObjectId userId) {
+        return users.find(eq(BLOCK + "." + ID, userId)).into(new ArrayList<>());
+    }
+
     /** The ids of the users that block {@code userId} (a scan where {@code block.id} has no index). */
     public List<ObjectId> blockerIds(ObjectId userId) {
         List<ObjectId> ids = new ArrayList<>();
