@@ -20,8 +20,10 @@ import java.util.List;
  * @param exampleSecret true when {@code jwtSecret} is the published example secret (the embedded default)
  * @param maxImageBytes the largest image accepted, decoded
  * @param maxPayload    the engine's largest packet (a base64 image grows by a third)
- * @param corsOrigins   allowed browser origins; {@code ["*"]} for any
+ * @param corsOrigins   allowed browser origins; {@code ["*"]} for any, empty for none (default: any on the
+ *                      embedded database, none on an external one)
  * @param nodeName      this node's name, as shown to the console
+ * @param limits        per-socket event rate and sockets per user
  */
 public record ServerConfig(
         String host,
@@ -36,7 +38,8 @@ public record ServerConfig(
         int maxImageBytes,
         int maxPayload,
         List<String> corsOrigins,
-        String nodeName) {
+        String nodeName,
+        Limits limits) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_DB_PORT = 27018;
@@ -46,6 +49,30 @@ public record ServerConfig(
 
     public ServerConfig {
         corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    /**
+     * What one client may use.
+     *
+     * @param eventsPerSecond steady rate of events per socket (token bucket refill)
+     * @param eventBurst      events a socket may send at once (bucket size)
+     * @param socketsPerUser  connected sockets per user, across nodes
+     */
+    public record Limits(int eventsPerSecond, int eventBurst, int socketsPerUser) {
+
+        public static final Limits DEFAULT = new Limits(50, 100, 10);
+
+        public Limits {
+            if (eventsPerSecond < 1 || eventBurst < 1 || socketsPerUser < 1) {
+                throw new IllegalArgumentException("the event rate, the burst and the sockets per user must each be"
+                        + " at least 1, not " + eventsPerSecond + ", " + eventBurst + ", " + socketsPerUser);
+            }
+        }
+    }
+
+    /** True when any browser origin may connect. */
+    public boolean anyOrigin() {
+        return corsOrigins.contains("*");
     }
 
     public static Builder builder() {
@@ -75,6 +102,7 @@ public record ServerConfig(
         b.maxPayload = maxPayload;
         b.corsOrigins = corsOrigins;
         b.nodeName = nodeName;
+        b.limits = limits;
         return b;
     }
 
@@ -89,8 +117,10 @@ public record ServerConfig(
         private String jwtSecret;
         private int maxImageBytes = DEFAULT_MAX_IMAGE_BYTES;
         private int maxPayload = DEFAULT_MAX_PAYLOAD;
-        private List<String> corsOrigins = List.of("*");
+        /** Null: any on the embedded database, none on an external one. */
+        private List<String> corsOrigins;
         private String nodeName = "node-1";
+        private Limits limits = Limits.DEFAULT;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -106,6 +136,7 @@ public record ServerConfig(
         public Builder maxPayload(int v) { maxPayload = v; return this; }
         public Builder corsOrigins(List<String> v) { corsOrigins = List.copyOf(v); return this; }
         public Builder nodeName(String v) { nodeName = v; return this; }
+        public Builder limits(Limits v) { limits = v; return this; }
 
         /** @throws IllegalArgumentException with a sentence a person can act on */
         public ServerConfig build() {
@@ -137,8 +168,9 @@ public record ServerConfig(
                 new Jwt(secret); // fails now, with the reason, for a secret too short for HS256
                 example = Jwt.EXAMPLE_SECRET.equals(secret);
             }
+            List<String> origins = corsOrigins != null ? corsOrigins : mongoUri == null ? List.of("*") : List.of();
             return new ServerConfig(host, port, dbHost, dbPort, dbFile, dbMemory, mongoUri, secret, example,
-                    maxImageBytes, maxPayload, corsOrigins, nodeName);
+                    maxImageBytes, maxPayload, origins, nodeName, limits);
         }
 
         private static void requirePort(String what, int value) {

@@ -13,6 +13,8 @@ import dev.switchboard.protocol.reply.ReplyStatus;
 import dev.switchboard.server.SocketUser;
 import dev.switchboard.server.args.ArgParser;
 import dev.switchboard.server.args.Args;
+import dev.switchboard.server.config.ServerConfig;
+import dev.switchboard.server.security.EventRate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
@@ -35,12 +37,20 @@ public final class Dispatcher {
     private final Map<String, Listener> listeners;
     private final ArgParser parser;
     private final Clock clock;
+    private final EventRate rate;
+
+    /** With the default event rate. */
+    public Dispatcher(List<Listener> listeners, ArgParser parser, Clock clock) {
+        this(listeners, parser, clock, new EventRate(ServerConfig.Limits.DEFAULT.eventsPerSecond(),
+                ServerConfig.Limits.DEFAULT.eventBurst()));
+    }
 
     /** @throws IllegalStateException when the classes and the catalog's listeners of {@code /} differ */
-    public Dispatcher(List<Listener> listeners, ArgParser parser, Clock clock) {
+    public Dispatcher(List<Listener> listeners, ArgParser parser, Clock clock, EventRate rate) {
         this.listeners = byName(listeners);
         this.parser = parser;
         this.clock = clock;
+        this.rate = rate;
     }
 
     private static Map<String, Listener> byName(List<Listener> list) {
@@ -79,6 +89,9 @@ public final class Dispatcher {
     }
 
     private void dispatch(Listener listener, EventSpec spec, Socket socket, Event event) {
+        if (rateLimited(spec.name(), socket, event)) {
+            return;
+        }
         ObjectNode reply;
         try {
             Args args = parser.parse(spec, event.args());
@@ -102,7 +115,24 @@ public final class Dispatcher {
         event.ack().send(reply);
     }
 
+    /** Answers {@code rate_limited} when the socket is over its rate; logs the first refusal of a run. */
+    private boolean rateLimited(String name, Socket socket, Event event) {
+        EventRate.Refusal refusal = rate.take(socket);
+        if (refusal == null) {
+            return false;
+        }
+        String message = rate.describe(refusal);
+        if (refusal.firstOfRun()) {
+            log(name, socket, ReplyStatus.RATE_LIMITED.code() + ": " + message, null);
+        }
+        event.ack().send(Reply.error(ReplyStatus.RATE_LIMITED, message));
+        return true;
+    }
+
     private void unknown(Socket socket, Event event) {
+        if (rateLimited(event.name(), socket, event)) {
+            return;
+        }
         String message = "no listener for " + event.name();
         log(event.name(), socket, message, null);
         event.ack().send(Reply.error(ReplyStatus.NOT_FOUND, message));

@@ -29,8 +29,15 @@ public final class TestServer implements AutoCloseable {
         this.jwt = new Jwt(server.config().jwtSecret());
     }
 
+    /**
+     * Event rate limits so high that tests firing hundreds of calls on one socket are never refused;
+     * the real defaults are checked where the rate is the subject.
+     */
+    public static final ServerConfig.Limits UNHURRIED = new ServerConfig.Limits(100_000, 100_000,
+            ServerConfig.Limits.DEFAULT.socketsPerUser());
+
     public static TestServer start() {
-        return start(ServerConfig.ephemeral());
+        return start(ServerConfig.ephemeral().limits(UNHURRIED));
     }
 
     public static TestServer start(ServerConfig.Builder config) {
