@@ -13,6 +13,15 @@ import java.util.Set;
  * @param transports     {@code "polling"} and/or {@code "websocket"}
  * @param workerThreads  threads that run handlers (they may block)
  * @param nodeName       this node's name in {@link SocketInfo#node()}
+ * @param outboundBufferLimit bytes that may wait to be sent to one client (packets queued by the
+ *     engine and not yet taken by the socket, or buffered for the next long-polling GET); a client
+ *     reading slower than the server writes is disconnected with reason {@code "outbound buffer
+ *     full"} when it is exceeded, instead of growing memory without bound
+ * @param websocketWriteGap pause after each websocket write of a session before the next one; zero
+ *     (the default) sends whatever is queued at once. Only for the official socket.io-protocol test
+ *     suite: its client (ws 8.5 with once-listeners) loses the second of two packets that arrive in
+ *     the same read, e.g. the CONNECT reply and the first emit. No real client needs it; it delays
+ *     every packet after the first of a burst.
  */
 public record EngineConfig(
         String host,
@@ -30,7 +39,9 @@ public record EngineConfig(
         int workerThreads,
         String nodeName,
         ObjectMapper objectMapper,
-        AdapterFactory adapterFactory) {
+        AdapterFactory adapterFactory,
+        long outboundBufferLimit,
+        Duration websocketWriteGap) {
 
     public static Builder builder() {
         return new Builder();
@@ -43,6 +54,7 @@ public record EngineConfig(
         b.corsOrigins = corsOrigins; b.corsCredentials = corsCredentials; b.transports = transports;
         b.perMessageDeflate = perMessageDeflate; b.workerThreads = workerThreads; b.nodeName = nodeName;
         b.objectMapper = objectMapper; b.adapterFactory = adapterFactory;
+        b.outboundBufferLimit = outboundBufferLimit; b.websocketWriteGap = websocketWriteGap;
         return b;
     }
 
@@ -63,6 +75,8 @@ public record EngineConfig(
         private String nodeName = "node-1";
         private ObjectMapper objectMapper = new ObjectMapper();
         private AdapterFactory adapterFactory;
+        private long outboundBufferLimit = 8L * 1024 * 1024;
+        private Duration websocketWriteGap = Duration.ZERO;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -81,11 +95,13 @@ public record EngineConfig(
         public Builder objectMapper(ObjectMapper v) { objectMapper = v; return this; }
         /** Null means the in-memory adapter. */
         public Builder adapterFactory(AdapterFactory v) { adapterFactory = v; return this; }
+        public Builder outboundBufferLimit(long v) { outboundBufferLimit = v; return this; }
+        public Builder websocketWriteGap(Duration v) { websocketWriteGap = v; return this; }
 
         public EngineConfig build() {
             return new EngineConfig(host, port, path, pingInterval, pingTimeout, connectTimeout, upgradeTimeout,
                     maxPayload, corsOrigins, corsCredentials, transports, perMessageDeflate, workerThreads,
-                    nodeName, objectMapper, adapterFactory);
+                    nodeName, objectMapper, adapterFactory, outboundBufferLimit, websocketWriteGap);
         }
     }
 }

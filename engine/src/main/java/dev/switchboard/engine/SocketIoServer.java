@@ -32,8 +32,11 @@ public interface SocketIoServer extends AutoCloseable {
     int port();
 
     /**
-     * Graceful stop: stops accepting connections, disconnects every socket (clients are told),
-     * waits for handlers in flight up to the given grace, then releases threads.
+     * Graceful stop: stops accepting connections and reading new packets, waits for handlers in
+     * flight up to the given grace (their acks and emits still go out), then closes every
+     * connection (clients are told with a websocket close or a polling close packet, so they
+     * reconnect; disconnect handlers see {@code "server shutting down"}), interrupts handlers still
+     * running and releases all threads. Returns within about the grace plus a second.
      */
     void stop(java.time.Duration grace);
 

@@ -208,6 +208,7 @@ class EngineProtocolTest {
         RawWebSocket ws = connectedWebSocket(null);
         ws.send("42[\"message\",\"" + "x".repeat(20_000) + "\"]");
         assertThat(ws.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1009);
+        assertThat(ws.closeReason).contains("maxPayload (10000 bytes)");
     }
 
     @Test
@@ -305,6 +306,14 @@ class EngineProtocolTest {
             long start = System.nanoTime();
             assertThat(ws.closed.get(5, TimeUnit.SECONDS)).isNotNull();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
+
+            String polling = "http://127.0.0.1:" + quick.port() + "/socket.io/?EIO=4&transport=polling";
+            String open = http.send(HttpRequest.newBuilder(URI.create(polling)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String sid = JSON.readTree(open.substring(1)).get("sid").asText();
+            Thread.sleep(400);
+            HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create(polling + "&sid=" + sid)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(after.body()).as("the session closed by the server, its close packet collected").isEqualTo("1");
         }
     }
 }

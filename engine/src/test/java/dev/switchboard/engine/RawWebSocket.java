@@ -15,6 +15,7 @@ final class RawWebSocket implements WebSocket.Listener, AutoCloseable {
 
     final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    volatile String closeReason;
     private final StringBuilder text = new StringBuilder();
     private java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     final WebSocket ws;
@@ -77,6 +78,7 @@ final class RawWebSocket implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeReason = reason;
         closed.complete(statusCode);
         return null;
     }

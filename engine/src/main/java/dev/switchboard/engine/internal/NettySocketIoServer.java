@@ -13,6 +13,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -28,7 +32,8 @@ import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketSe
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +51,10 @@ public final class NettySocketIoServer implements SocketIoServer {
     private static final Logger log = LoggerFactory.getLogger(NettySocketIoServer.class);
 
     private final EngineConfig config;
-    private final ExecutorService workers;
+    private static final String SHUTTING_DOWN = "server shutting down";
+
+    private final ThreadPoolExecutor workers;
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final SioServer sio;
     private final EngineIo engine;
     private EventLoopGroup acceptor;
@@ -88,9 +96,12 @@ public final class NettySocketIoServer implements SocketIoServer {
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // above 256 KiB unsent a websocket takes no more packets; they wait in the session's bounded outbox
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         ChannelPipeline p = ch.pipeline();
                         p.addLast(new HttpServerCodec());
                         p.addLast(new PollingBodyAggregator(engine));
@@ -116,26 +127,63 @@ public final class NettySocketIoServer implements SocketIoServer {
         return port >= 0 ? port : config.port();
     }
 
+    /**
+     * Stops accepting connections and reading from open ones, lets handlers in flight finish (their
+     * replies still go out) up to {@code grace}, closes every session (clients get a websocket close
+     * or a polling close packet; disconnect handlers see "server shutting down"), then releases the
+     * threads.
+     */
     @Override
     public synchronized void stop(Duration grace) {
         if (serverChannel == null) {
             return;
         }
+        long deadline = System.nanoTime() + grace.toNanos();
         serverChannel.close().syncUninterruptibly();
-        for (EngineSession session : engine.sessions()) {
-            session.close("server shutting down");
+        for (Channel connection : connections) {
+            connection.config().setAutoRead(false);
         }
-        workers.shutdown();
+        boolean idle = awaitIdleWorkers(deadline);
+        List<io.netty.util.concurrent.Future<?>> closes = new ArrayList<>();
+        for (EngineSession session : engine.sessions()) {
+            closes.add(session.close(SHUTTING_DOWN));
+        }
+        for (io.netty.util.concurrent.Future<?> close : closes) {
+            close.awaitUninterruptibly(1, TimeUnit.SECONDS);
+        }
+        workers.shutdown(); // disconnect handlers queued by the closes still run
         try {
-            if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            long left = Math.max(TimeUnit.MILLISECONDS.toNanos(200), deadline - System.nanoTime());
+            if (!workers.awaitTermination(left, TimeUnit.NANOSECONDS)) {
+                log.warn("handlers still running after the shutdown grace of {} ms; interrupting them", grace.toMillis());
                 workers.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
         }
-        io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        // the quiet period lets the close frames and last polling answers leave
+        io.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
         acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         serverChannel = null;
+        log.info("Socket.IO engine on port {} stopped{}", port, idle ? "" : " (grace expired with handlers running)");
+    }
+
+    /** Waits until no handler runs or waits to run (seen twice in a row: packets may be on their way from a loop). */
+    private boolean awaitIdleWorkers(long deadline) {
+        int idleChecks = 0;
+        while (System.nanoTime() - deadline < 0) {
+            idleChecks = workers.getActiveCount() == 0 && workers.getQueue().isEmpty() ? idleChecks + 1 : 0;
+            if (idleChecks == 2) {
+                return true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 }

@@ -43,6 +43,7 @@ public final class EngineRequestRouter extends SimpleChannelInboundHandler<FullH
         this.wsConfig = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(engine.config().maxPayload())
                 .allowExtensions(engine.config().perMessageDeflate())
+                .closeOnProtocolViolation(false) // the transport closes, with a reason of its own
                 .build();
     }
 
@@ -130,7 +131,7 @@ public final class EngineRequestRouter extends SimpleChannelInboundHandler<FullH
         }
         EngineSession session = existing != null ? existing
                 : engine.create(channel.eventLoop(), handshake(ctx, req, uri));
-        WebSocketTransport ws = new WebSocketTransport(channel, session);
+        WebSocketTransport ws = new WebSocketTransport(channel, session, engine.config().maxPayload());
         ctx.pipeline().addLast(new WebSocketFrameAggregator(engine.config().maxPayload()), ws);
         ctx.pipeline().remove(this);
         handshaker.handshake(channel, req).addListener(done -> {

@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * One Engine.IO session: heartbeat, transport upgrade, close. All of its state belongs to one
  * event loop; other threads reach it through {@link #send} and {@link #close}, which hop onto that
  * loop. Frames sent from other threads wait in an outbox drained in one go, so a burst of emits
- * costs one wake-up and one flush.
+ * costs one wake-up and one flush. The outbox is bounded (see {@code outboundBufferLimit}).
  */
 public final class EngineSession {
 
@@ -23,11 +24,17 @@ public final class EngineSession {
     private static final AtomicIntegerFieldUpdater<EngineSession> DRAIN =
             AtomicIntegerFieldUpdater.newUpdater(EngineSession.class, "drainScheduled");
 
+    /** Why a session is closed when its client does not read what is sent to it. */
+    public static final String OUTBOUND_BUFFER_FULL = "outbound buffer full";
+    private static final long UPGRADE_CHECK_MS = 100;
+
     private final EngineIo engine;
     private final String sid;
     private final EventLoop loop;
     private final HandshakeRequest request;
+    private final long writeGapNanos;
     private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final Runnable drainTask = this::drain;
     private volatile int drainScheduled;
     private volatile Transport transport;
@@ -36,13 +43,17 @@ public final class EngineSession {
     private SessionListener listener;
     private WebSocketTransport probe;
     private io.netty.util.concurrent.Future<?> heartbeat;
+    private long pingDue;
+    private long pongDeadline;
     private io.netty.util.concurrent.Future<?> upgradeTimer;
+    private io.netty.util.concurrent.Future<?> upgradeCheck;
 
     EngineSession(EngineIo engine, String sid, EventLoop loop, HandshakeRequest request) {
         this.engine = engine;
         this.sid = sid;
         this.loop = loop;
         this.request = request;
+        this.writeGapNanos = engine.config().websocketWriteGap().toNanos();
     }
 
     public String id() {
@@ -77,91 +88,112 @@ public final class EngineSession {
     // ---- outgoing, any thread ------------------------------------------------------------------
 
     public void send(EngineFrame frame) {
-        enqueue(frame);
+        enqueue(frame, frame.content().readableBytes());
     }
 
     /** Sends frames that must stay together (a packet and its binary attachments). */
     public void send(EngineFrame[] frames) {
-        enqueue(frames);
+        long bytes = 0;
+        for (EngineFrame frame : frames) {
+            bytes += frame.content().readableBytes();
+        }
+        enqueue(frames, bytes);
     }
 
-    /**
-     * Sends frames in a write of their own, and holds later frames back for a moment. For the
-     * Socket.IO CONNECT reply: Node's server leaves such a gap after it (a side effect of its write
-     * callbacks), and clients rely on it; ws 8.5, used by the official test suite, loses a frame
-     * that arrives in the same read as the one it is waiting for.
-     */
-    public void sendAlone(EngineFrame[] frames) {
-        enqueue(new Alone(frames));
-    }
-
-    private record Alone(EngineFrame[] frames) { }
-
-    private static final long ALONE_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-
-    private void enqueue(Object frames) {
+    private void enqueue(Object item, long bytes) {
         if (closed) {
-            release(frames);
+            release(item);
             return;
         }
-        outbox.add(frames);
+        queuedBytes.addAndGet(bytes);
+        outbox.add(item);
+        wake();
+    }
+
+    /** Schedules a drain of the outbox (also when the websocket became writable again). */
+    void wake() {
         if (DRAIN.compareAndSet(this, 0, 1)) {
             loop.execute(drainTask);
         }
     }
 
+    /**
+     * Moves queued packets to the transport and flushes once: packets queued while the loop was
+     * busy leave together. A websocket takes packets only while Netty's outbound buffer is under
+     * its high water mark; the rest waits here, bounded by {@code outboundBufferLimit}.
+     */
     private void drain() {
         drainScheduled = 0;
-        if (holdUntil != 0) {
-            if (System.nanoTime() - holdUntil < 0) {
-                return;
+        if (closed) {
+            Object late;
+            while ((late = outbox.poll()) != null) {
+                release(late); // enqueued while the session was closing
             }
-            holdUntil = 0;
+            return;
         }
         Transport t = transport;
-        boolean batch = t.batchesPackets();
-        Object item;
-        boolean wrote = false;
-        while ((item = outbox.poll()) != null) {
-            if (closed) {
-                release(item);
-                continue;
-            }
-            if (item instanceof EngineFrame frame) {
-                t.write(frame);
-            } else if (item instanceof Alone alone) {
-                if (wrote) {
-                    t.flush();
-                }
-                for (EngineFrame frame : alone.frames()) {
-                    t.write(frame);
-                }
-                t.flush();
-                holdUntil = System.nanoTime() + ALONE_GAP_NANOS;
-                loop.schedule(drainTask, ALONE_GAP_NANOS, TimeUnit.NANOSECONDS);
-                return;
-            } else {
-                for (EngineFrame frame : (EngineFrame[]) item) {
-                    t.write(frame);
-                }
-            }
-            // one flush per packet on a websocket, as Node does: clients may expect packets in separate reads
-            if (batch) {
+        if (writeGapNanos > 0 && !t.batchesPackets()) {
+            drainPaced(t);
+        } else {
+            boolean wrote = false;
+            Object item;
+            while (t.writable() && (item = outbox.poll()) != null) {
+                writeItem(t, item);
                 wrote = true;
-            } else {
+            }
+            if (wrote) {
                 t.flush();
             }
         }
-        if (wrote) {
-            t.flush();
+        long backlog = queuedBytes.get() + t.bufferedBytes();
+        if (backlog > engine.config().outboundBufferLimit()) {
+            log.warn("session {} closed: outbound buffer full ({} bytes waiting for a client that does not read)",
+                    sid, backlog);
+            close(OUTBOUND_BUFFER_FULL, false);
+        }
+    }
+
+    /** One packet per write with a pause after it (see {@link dev.switchboard.engine.EngineConfig#websocketWriteGap()}). */
+    private void drainPaced(Transport t) {
+        if (holdUntil != 0 && System.nanoTime() - holdUntil < 0) {
+            return; // a drain is scheduled for the end of the pause
+        }
+        holdUntil = 0;
+        Object item = t.writable() ? outbox.poll() : null;
+        if (item == null) {
+            return;
+        }
+        writeItem(t, item);
+        t.flush();
+        holdUntil = System.nanoTime() + writeGapNanos;
+        loop.schedule(drainTask, writeGapNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Everything queued goes to the transport now (before a close, after an upgrade). */
+    private void drainAll() {
+        Transport t = transport;
+        Object item;
+        while ((item = outbox.poll()) != null) {
+            writeItem(t, item);
+        }
+        t.flush();
+    }
+
+    private void writeItem(Transport t, Object item) {
+        if (item instanceof EngineFrame frame) {
+            queuedBytes.addAndGet(-frame.content().readableBytes());
+            t.write(frame);
+        } else {
+            for (EngineFrame frame : (EngineFrame[]) item) {
+                queuedBytes.addAndGet(-frame.content().readableBytes());
+                t.write(frame);
+            }
         }
     }
 
     private static void release(Object item) {
         if (item instanceof EngineFrame frame) {
             frame.release();
-        } else if (item instanceof Alone alone) {
-            release(alone.frames());
         } else {
             for (EngineFrame frame : (EngineFrame[]) item) {
                 frame.release();
@@ -170,12 +202,12 @@ public final class EngineSession {
     }
 
     /** Server-side close, from any thread: the client is told, buffered packets still go out first. */
-    public void close(String reason) {
+    public io.netty.util.concurrent.Future<?> close(String reason) {
         if (loop.inEventLoop()) {
             close(reason, true);
-        } else {
-            loop.execute(() -> close(reason, true));
+            return loop.newSucceededFuture(null);
         }
+        return loop.submit(() -> close(reason, true));
     }
 
     // ---- incoming, on the loop -----------------------------------------------------------------
@@ -192,6 +224,9 @@ public final class EngineSession {
             return;
         }
         byte type = packet.getByte(packet.readerIndex());
+        if (type != EngineFrame.PONG) {
+            clientAlive();
+        }
         switch (type) {
             case EngineFrame.MESSAGE -> listener.onMessage(
                     ByteBufUtil.getBytes(packet, packet.readerIndex() + 1, packet.readableBytes() - 1));
@@ -204,12 +239,14 @@ public final class EngineSession {
 
     void receiveBinary(byte[] data, Transport from) {
         if (!closed && from == transport) {
+            clientAlive();
             listener.onBinary(data);
         }
     }
 
     /** A long-polling GET for this session (on the loop). */
     void poll(PollRequest request) {
+        expireIfLate(request);
         if (transport instanceof PollingTransport polling) {
             polling.poll(request);
         } else {
@@ -219,6 +256,7 @@ public final class EngineSession {
 
     /** A long-polling POST for this session (on the loop). */
     void data(PollRequest request, ByteBuf body) {
+        expireIfLate(request);
         if (transport instanceof PollingTransport polling) {
             polling.data(request, body);
         } else {
@@ -249,26 +287,57 @@ public final class EngineSession {
 
     // ---- heartbeat ---------------------------------------------------------------------------
 
+    /**
+     * The next ping is planned pingInterval after the session opened or the last pong.
+     */
     private void schedulePing() {
-        heartbeat = loop.schedule(this::ping, engine.config().pingInterval().toMillis(), TimeUnit.MILLISECONDS);
+        long interval = engine.config().pingInterval().toNanos();
+        pingDue = System.nanoTime() + interval;
+        heartbeat = loop.schedule(this::ping, interval, TimeUnit.NANOSECONDS);
     }
 
     private void ping() {
         if (closed) {
             return;
         }
+        // the client has pingTimeout from the moment the ping reaches it; one that is not listening
+        // (no poll waiting) has it from the planned instant
+        long sent = transport.deliversNow() ? System.nanoTime() : pingDue;
         send(EngineFrame.ping());
-        heartbeat = loop.schedule(this::pingTimedOut, engine.config().pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        pongDeadline = sent + engine.config().pingTimeout().toNanos();
+        heartbeat = loop.schedule(this::pingTimedOut, Math.max(0, pongDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     private void pingTimedOut() {
-        if (!closed) {
+        long left = pongDeadline - System.nanoTime();
+        if (left > 0) {
+            heartbeat = loop.schedule(this::pingTimedOut, left, TimeUnit.NANOSECONDS); // deadline moved
+        } else if (!closed) {
             close("ping timeout", false);
+        }
+    }
+
+    /** As in Node: any packet from the client while its pong is awaited proves it alive for another cycle. */
+    private void clientAlive() {
+        if (pongDeadline != 0) {
+            pongDeadline = System.nanoTime() + engine.config().pingInterval().plus(engine.config().pingTimeout()).toNanos();
+        }
+    }
+
+    /**
+     * A request read after the pong deadline finds the session expired, even when the event loop
+     * gets to it before the timeout task (a loop runs tasks from I/O before timers that fell due
+     * meanwhile); Node, whose timers run before I/O, behaves the same way.
+     */
+    private void expireIfLate(PollRequest request) {
+        if (pongDeadline != 0 && request.receivedNanos() - pongDeadline > 0) {
+            pingTimedOut();
         }
     }
 
     private void onPong() {
         if (heartbeat != null && heartbeat.cancel(false)) {
+            pongDeadline = 0;
             schedulePing();
         }
     }
@@ -286,17 +355,16 @@ public final class EngineSession {
                 TimeUnit.MILLISECONDS);
     }
 
-    boolean upgrading() {
-        return probe != null;
-    }
-
     private void onProbePacket(ByteBuf packet) {
         String text = packet.toString(StandardCharsets.UTF_8);
         if (text.equals("2probe")) {
             probe.write(EngineFrame.pongProbe());
             probe.flush();
-            if (transport instanceof PollingTransport polling) {
-                polling.releasePendingPoll();
+            if (upgradeCheck == null && transport instanceof PollingTransport polling) {
+                // as Node does: a waiting GET returns with a noop on the next tick, so the client can
+                // pause polling and send "5"; a GET still waiting when "5" arrives is refused
+                upgradeCheck = loop.scheduleAtFixedRate(polling::releasePendingPoll,
+                        UPGRADE_CHECK_MS, UPGRADE_CHECK_MS, TimeUnit.MILLISECONDS);
             }
         } else if (text.equals("5")) {
             completeUpgrade();
@@ -306,24 +374,31 @@ public final class EngineSession {
     }
 
     private void completeUpgrade() {
-        upgradeTimer.cancel(false);
+        stopUpgradeTimers();
         PollingTransport old = (PollingTransport) transport;
         WebSocketTransport ws = probe;
         probe = null;
         transport = ws;
         old.handOver(ws);
-        drain();
-        ws.flush();
+        drainAll();
     }
 
     private void cancelUpgrade() {
         if (probe != null) {
             WebSocketTransport failed = probe;
             probe = null;
-            if (upgradeTimer != null) {
-                upgradeTimer.cancel(false);
-            }
+            stopUpgradeTimers();
             failed.close(false);
+        }
+    }
+
+    private void stopUpgradeTimers() {
+        if (upgradeTimer != null) {
+            upgradeTimer.cancel(false);
+        }
+        if (upgradeCheck != null) {
+            upgradeCheck.cancel(false);
+            upgradeCheck = null;
         }
     }
 
@@ -343,8 +418,7 @@ public final class EngineSession {
             return;
         }
         if (tellClient) {
-            holdUntil = 0;
-            drain();
+            drainAll();
         }
         closed = true;
         if (heartbeat != null) {

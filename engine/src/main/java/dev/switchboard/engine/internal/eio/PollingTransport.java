@@ -6,7 +6,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.AttributeKey;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * HTTP long-polling: frames wait in a buffer until a GET collects them; POST bodies carry the
@@ -17,11 +16,10 @@ final class PollingTransport implements Transport {
     /** Set on a connection while its GET waits here, so a dropped connection can be noticed. */
     static final AttributeKey<PollingTransport> WAITING_POLL = AttributeKey.valueOf("eio.waitingPoll");
 
-    private static final long UPGRADE_POLL_RELEASE_MS = 100;
-
     private final EngineSession session;
     private final HttpResponder responder;
     private final List<EngineFrame> buffer = new ArrayList<>(2);
+    private long bufferedBytes;
     private PollRequest pending;
     private EngineFrame farewell;
     private boolean discarded;
@@ -42,7 +40,18 @@ final class PollingTransport implements Transport {
             frame.release();
         } else {
             buffer.add(frame);
+            bufferedBytes += frame.content().readableBytes();
         }
+    }
+
+    @Override
+    public boolean deliversNow() {
+        return pending != null;
+    }
+
+    @Override
+    public long bufferedBytes() {
+        return bufferedBytes;
     }
 
     @Override
@@ -82,14 +91,6 @@ final class PollingTransport implements Transport {
         }
         pending = request;
         request.ctx().channel().attr(WAITING_POLL).set(this);
-        if (session.upgrading()) {
-            // the client may be waiting for this poll to end before it completes the upgrade
-            session.loop().schedule(() -> {
-                if (pending == request) {
-                    releasePendingPoll();
-                }
-            }, UPGRADE_POLL_RELEASE_MS, TimeUnit.MILLISECONDS);
-        }
     }
 
     /** A POST arrived (on the session's loop). */
@@ -148,6 +149,7 @@ final class PollingTransport implements Transport {
             next.write(frame);
         }
         buffer.clear();
+        bufferedBytes = 0;
         if (pending != null) {
             responder.error(takePending(), EngineError.BAD_REQUEST);
         }
@@ -170,6 +172,7 @@ final class PollingTransport implements Transport {
         if (!tellClient) {
             buffer.forEach(EngineFrame::release);
             buffer.clear();
+            bufferedBytes = 0;
         }
         EngineFrame last = tellClient ? EngineFrame.close() : EngineFrame.noop();
         if (pending != null) {
@@ -195,6 +198,7 @@ final class PollingTransport implements Transport {
             frames.forEach(EngineFrame::release);
             if (frames == buffer) {
                 buffer.clear();
+                bufferedBytes = 0;
             }
         }
         responder.respond(request, HttpResponseStatus.OK, HttpResponder.TEXT, body);

@@ -10,6 +10,21 @@ interface Transport {
 
     void flush();
 
+    /** Whether more frames may be written now; when it turns true again the transport wakes the session. */
+    default boolean writable() {
+        return true;
+    }
+
+    /** Whether a frame flushed now reaches the client at once (false: long-polling with no GET waiting). */
+    default boolean deliversNow() {
+        return true;
+    }
+
+    /** Bytes written but still held by the transport itself, waiting for the client to collect them. */
+    default long bufferedBytes() {
+        return 0;
+    }
+
     /** Whether packets queued together should leave in one flush (one HTTP response) rather than one each. */
     default boolean batchesPackets() {
         return false;

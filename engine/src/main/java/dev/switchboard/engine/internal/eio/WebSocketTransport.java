@@ -10,6 +10,7 @@ import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -25,10 +26,13 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
 
     private final Channel channel;
     private final EngineSession session;
+    private final int maxPayload;
+    private volatile boolean closing;
 
-    WebSocketTransport(Channel channel, EngineSession session) {
+    WebSocketTransport(Channel channel, EngineSession session, int maxPayload) {
         this.channel = channel;
         this.session = session;
+        this.maxPayload = maxPayload;
     }
 
     @Override
@@ -68,6 +72,14 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            session.wake();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         session.loop().execute(() -> session.transportClosed(this, "transport close"));
         ctx.fireChannelInactive();
@@ -75,16 +87,31 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof TooLongFrameException) {
-            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG))
-                    .addListener(ChannelFutureListener.CLOSE);
+        WebSocketCloseStatus status = cause instanceof CorruptedWebSocketFrameException corrupted
+                ? corrupted.closeStatus() : WebSocketCloseStatus.PROTOCOL_ERROR;
+        if (cause instanceof TooLongFrameException || status.equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)) {
+            refuse(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message larger than maxPayload (" + maxPayload + " bytes)");
         } else if (cause instanceof CorruptedFrameException) {
-            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.PROTOCOL_ERROR))
-                    .addListener(ChannelFutureListener.CLOSE);
+            refuse(status, "invalid websocket frame: " + cause.getMessage());
         } else {
             log.debug("websocket of session {} failed", session.id(), cause);
             ctx.close();
         }
+    }
+
+    /** The client broke a rule: it is told why in the close frame, and its session ends as a transport error. */
+    private void refuse(WebSocketCloseStatus status, String reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        channel.writeAndFlush(new CloseWebSocketFrame(status.code(), reason)).addListener(ChannelFutureListener.CLOSE);
+        session.loop().execute(() -> session.transportError(this, "transport error"));
+    }
+
+    @Override
+    public boolean writable() {
+        return channel.isWritable();
     }
 
     @Override
@@ -100,7 +127,13 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
 
     @Override
     public void close(boolean tellClient) {
-        if (channel.isActive()) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        if (!channel.isWritable()) {
+            channel.close(); // a close frame would wait behind data the client does not read
+        } else if (channel.isActive()) {
             channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
                     .addListener(ChannelFutureListener.CLOSE);
         }

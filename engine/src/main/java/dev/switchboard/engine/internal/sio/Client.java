@@ -43,10 +43,6 @@ final class Client implements SessionListener {
         session.send(frames);
     }
 
-    void sendAlone(EngineFrame[] frames) {
-        session.sendAlone(frames);
-    }
-
     @Override
     public void onMessage(byte[] data) {
         try {

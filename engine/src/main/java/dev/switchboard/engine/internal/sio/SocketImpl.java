@@ -130,7 +130,7 @@ final class SocketImpl implements Socket {
             }
             state = CONNECTED;
             // CONNECT is queued before the socket becomes reachable, so no emit can overtake it
-            client.sendAlone(namespace.server().encoder().connect(namespace.name(), id));
+            client.send(namespace.server().encoder().connect(namespace.name(), id));
             Set<String> rooms = new HashSet<>(pendingRooms == null ? Set.of() : pendingRooms);
             rooms.add(id);
             pendingRooms = null;
