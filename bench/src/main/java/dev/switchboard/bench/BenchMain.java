@@ -143,7 +143,7 @@ public final class BenchMain {
         List<String> command = new ArrayList<>(List.of("node", "--expose-gc", "bench/node/server.js", "--port",
                 Integer.toString(port)));
         if (!idle) {
-            command.addAll(List.of("--ping-interval", "300", "--ping-timeout", "200", "--connect-timeout", "1000"));
+            command.addAll(List.of("--connect-timeout", "1000"));
         }
         return command;
     }
@@ -154,7 +154,9 @@ public final class BenchMain {
     }
 
     private List<String> oursTransportCommand(int port) {
-        return List.of("scripts/conformance-server", "--port", Integer.toString(port));
+        // no write gap (that is for the protocol suite's client) and the usual heartbeat, as Node's baseline
+        return List.of("scripts/conformance-server", "--port", Integer.toString(port), "--write-gap-ms", "0",
+                "--ping-interval-ms", "25000", "--ping-timeout-ms", "20000");
     }
 
     private List<String> oursAppCommand(int port, int dbPort) {
@@ -164,8 +166,8 @@ public final class BenchMain {
 
     /**
      * Starts a server without the application: for the transport workload ours is
-     * scripts/conformance-server and Node's baseline gets the same ping timings (300/200 ms); for idle
-     * connections both keep their default 25 s pings (ours: the engine alone, {@link EngineIdleServer}).
+     * scripts/conformance-server without its write gap, and both keep the usual 25 s / 20 s heartbeat so a
+     * saturated client is not dropped for a late pong; for idle connections too (ours: the engine alone, {@link EngineIdleServer}).
      * Returns null when our server is not there yet.
      */
     private ServerProcess startTransportServer(String server, boolean idle, String logName) throws IOException {

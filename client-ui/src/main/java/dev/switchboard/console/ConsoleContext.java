@@ -7,6 +7,9 @@ import dev.switchboard.console.core.Json;
 import dev.switchboard.console.data.Directory;
 import dev.switchboard.console.server.ServerLauncher;
 import dev.switchboard.console.server.ServerSession;
+import dev.switchboard.console.serverview.AdminSession;
+import dev.switchboard.console.timeline.Frame;
+import dev.switchboard.console.tokens.Expiry;
 import dev.switchboard.console.settings.Settings;
 import dev.switchboard.console.settings.SettingsStore;
 import dev.switchboard.console.timeline.TimelineModel;
@@ -46,6 +49,11 @@ public final class ConsoleContext implements AutoCloseable {
     private volatile Directory directory;
     private volatile Database database;
     private AnimationTimer drainer;
+    private AdminSession admin;
+    /** The user the console's admin token names; blank means the first user of the database. */
+    private final StringProperty adminUser = new SimpleStringProperty("");
+    /** A server push the Server view should explain (set by the timeline). */
+    private final ObjectProperty<Frame> explainRequest = new SimpleObjectProperty<>();
 
     public ConsoleContext(SettingsStore settingsStore, Settings initial, ServerLauncher launcher) {
         this.settingsStore = settingsStore;
@@ -102,6 +110,7 @@ public final class ConsoleContext implements AutoCloseable {
         Database old = database;
         database = s.hasDatabase() ? Database.connect(s.mongoUri()) : null;
         directory = database == null ? null : new Directory(database);
+        closeAdmin();
         session.set(s);
         serverState.set(s.note());
         if (old != null) {
@@ -168,6 +177,87 @@ public final class ConsoleContext implements AutoCloseable {
                 + " is external and no MongoDB URI is set: set it in Settings (Ctrl+7) to browse its data");
     }
 
+    /** Whether the console can read the server's database (else moderation goes through /admin). */
+    public boolean hasDatabase() {
+        return directory != null;
+    }
+
+    /**
+     * Background threads only: the console's socket on /admin for the current server, opened on first
+     * use with a token it signs with role: admin, and connected.
+     */
+    public AdminSession admin() throws Exception {
+        AdminSession open;
+        synchronized (this) {
+            if (admin == null) {
+                String user = adminUser.get().trim();
+                if (user.isEmpty()) {
+                    user = firstUser();
+                }
+                String token = tokens.sign(secret(), user, Expiry.none(), java.util.Map.of("role", "admin"));
+                admin = AdminSession.open(serverUrl(), token, timeline);
+            }
+            open = admin;
+        }
+        try {
+            open.awaitConnected();
+        } catch (Exception e) {
+            synchronized (this) {
+                if (admin == open) {
+                    admin = null;
+                }
+            }
+            open.close();
+            throw e;
+        }
+        return open;
+    }
+
+    /** The admin session if one is open, else null; never opens one. */
+    public synchronized AdminSession adminIfOpen() {
+        return admin;
+    }
+
+    private String firstUser() {
+        Directory d = directory;
+        if (d == null) {
+            throw new IllegalStateException("type the id of a user of that server in the Server view (Ctrl+8): "
+                    + "the console signs its /admin token for that user");
+        }
+        var users = d.searchUsers("", 1);
+        if (users.isEmpty()) {
+            throw new IllegalStateException("the database has no user to sign the /admin token for: seed some in "
+                    + "Fixtures (Ctrl+5)");
+        }
+        return users.get(0).id();
+    }
+
+    /** Closes the admin socket; the next {@link #admin()} opens a new one (after a settings or user change). */
+    public void closeAdmin() {
+        AdminSession old;
+        synchronized (this) {
+            old = admin;
+            admin = null;
+        }
+        if (old != null) {
+            background.execute(old::close);
+        }
+    }
+
+    public StringProperty adminUser() {
+        return adminUser;
+    }
+
+    public ObjectProperty<Frame> explainRequest() {
+        return explainRequest;
+    }
+
+    /** FX thread: asks the Server view to explain who received this server push. */
+    public void explainDelivery(Frame push) {
+        explainRequest.set(null);
+        explainRequest.set(push);
+    }
+
     public ChoiceSource choiceSource() {
         return (kind, query) -> directory().choices(kind, query, Directory.DEFAULT_LIMIT);
     }
@@ -215,6 +305,10 @@ public final class ConsoleContext implements AutoCloseable {
             drainer.stop();
         }
         connections.close();
+        AdminSession a = adminIfOpen();
+        if (a != null) {
+            a.close();
+        }
         if (database != null) {
             database.close();
         }

@@ -2,7 +2,7 @@ package dev.switchboard.console;
 
 import javafx.scene.Node;
 
-/** One of the console's views, switched with Ctrl+1..7. */
+/** One of the console's views, switched with Ctrl+1..8. */
 public interface ConsoleView {
 
     String title();

@@ -5,6 +5,7 @@ import dev.switchboard.console.fire.FireView;
 import dev.switchboard.console.fixtures.FixturesView;
 import dev.switchboard.console.moderation.ModerationView;
 import dev.switchboard.console.server.StatusBar;
+import dev.switchboard.console.serverview.ServerView;
 import dev.switchboard.console.settings.SettingsView;
 import dev.switchboard.console.timeline.TimelineView;
 import dev.switchboard.console.tokens.TokensView;
@@ -25,11 +26,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The window: views on the left (Ctrl+1..7), the chosen view in the middle, the status bar at the bottom. */
+/** The window: views on the left (Ctrl+1..8), the chosen view in the middle, the status bar at the bottom. */
 public final class MainWindow {
 
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
-            KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7};
+            KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
 
     private final ConsoleContext ctx;
     private final TokensView tokens;
@@ -39,6 +40,7 @@ public final class MainWindow {
     private final FixturesView fixtures;
     private final ModerationView moderation;
     private final SettingsView settings;
+    private final ServerView server;
     private final List<ConsoleView> views;
     private final StackPane center = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
@@ -54,7 +56,13 @@ public final class MainWindow {
         fixtures = new FixturesView(ctx);
         moderation = new ModerationView(ctx);
         settings = new SettingsView(ctx);
-        views = List.of(tokens, connections, fire, timeline, fixtures, moderation, settings);
+        server = new ServerView(ctx);
+        views = List.of(tokens, connections, fire, timeline, fixtures, moderation, settings, server);
+        ctx.explainRequest().addListener((o, a, push) -> {
+            if (push != null) {
+                show(views.indexOf(server));
+            }
+        });
 
         VBox side = new VBox(4);
         side.getStyleClass().add("nav");
@@ -120,6 +128,9 @@ public final class MainWindow {
     /** Brings view number {@code index} (0-based) to front. */
     public void show(int index) {
         ConsoleView v = views.get(index);
+        if (current == server && v != server) {
+            server.hidden();
+        }
         current = v;
         Node node = v.node();
         center.getChildren().setAll(node);
@@ -165,5 +176,9 @@ public final class MainWindow {
 
     public SettingsView settings() {
         return settings;
+    }
+
+    public ServerView server() {
+        return server;
     }
 }

@@ -7,6 +7,7 @@ import dev.switchboard.console.connections.ConnectRequest;
 import dev.switchboard.console.connections.LiveConnection;
 import dev.switchboard.console.connections.Transport;
 import dev.switchboard.console.timeline.Frame;
+import dev.switchboard.console.timeline.FrameKind;
 import dev.switchboard.console.tokens.NegativeVariant;
 import dev.switchboard.protocol.catalog.EventCatalog;
 import dev.switchboard.server.fixture.FixtureSpec;
@@ -129,6 +130,34 @@ public final class RenderScreenshots {
         shoot(w, 5, out.resolve("moderation.png"));
 
         shoot(w, 6, out.resolve("settings.png"));
+
+        // server: the live sockets, per-event counts and latency, and who a push reached and why not
+        fx(() -> w.show(7));
+        waitFor("the admin connection", 20, () -> w.server().summary.getText().contains("sockets"));
+        fireThroughView(w, john, "user/profile/get", Map.of("userId", ConsoleHarness.KIA));
+        fireThroughView(w, john, "tweet/like/toggle", Map.of("tweetId", "not-a-tweet"));
+        fireThroughView(w, kia, "tweet/add", Map.of("tweetContext", "winter is here"));
+        waitFor("kia's tweet/new as a server push", 20, () -> serverPush(ctx, "winter is here") != null);
+        Frame push = fx(() -> serverPush(ctx, "winter is here"));
+        fx(() -> ctx.explainDelivery(push));
+        waitFor("the delivery explanation", 20, () -> w.server().delivery.getItems().size() >= 3);
+        fx(() -> w.server().sockets.getItems().stream().filter(s -> s.socketId().equals(kia.socketId())).findFirst()
+                .ifPresent(s -> w.server().sockets.getSelectionModel().select(s)));
+        shoot(w, 7, out.resolve("server.png"));
+
+        // the timeline with the server's stream: other clients' calls and pushes, the push selected
+        fx(() -> {
+            w.show(3);
+            var table = w.timeline().table;
+            table.getSelectionModel().select(push);
+            table.scrollTo(Math.max(0, table.getItems().indexOf(push) - 10));
+        });
+        shoot(w, 3, out.resolve("timeline-server.png"));
+    }
+
+    private static Frame serverPush(ConsoleContext ctx, String text) {
+        return ctx.timeline().rows().stream().filter(f -> f.kind() == FrameKind.SERVER_PUSH
+                && f.payload().path("payload").path("context").asText().equals(text)).findFirst().orElse(null);
     }
 
     private static LiveConnection byLabel(ConsoleContext ctx, String label) {

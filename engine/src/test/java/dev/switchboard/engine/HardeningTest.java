@@ -128,6 +128,19 @@ class HardeningTest {
         assertNoEngineThreadsWithin(Duration.ofSeconds(2));
     }
 
+    @Test
+    void aTakenPortIsAClearErrorAndLeavesNoThreadsBehind() throws Exception {
+        try (SocketIoServer first = SocketIoServer.create(TestServers.config().build()).start()) {
+            SocketIoServer second = SocketIoServer.create(TestServers.config().port(first.port()).build());
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot listen on")
+                    .hasMessageContaining(":" + first.port());
+            second.stop(Duration.ZERO);
+        }
+        assertNoEngineThreadsWithin(Duration.ofSeconds(3));
+    }
+
     private static void assertNoEngineThreadsWithin(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (engineThreads() > 0 && System.nanoTime() < deadline) {

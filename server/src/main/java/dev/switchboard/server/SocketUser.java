@@ -11,6 +11,8 @@ public final class SocketUser {
 
     public static final String USER_ID = "user_id";
     public static final String USERNAME = "username";
+    /** The token's {@code role} claim, when it has one (e.g. {@code admin}). */
+    public static final String ROLE = "role";
 
     private SocketUser() {
     }
@@ -20,6 +22,18 @@ public final class SocketUser {
         if (username != null) {
             socket.data().put(USERNAME, username);
         }
+    }
+
+    public static void setRole(Socket socket, String role) {
+        if (role != null) {
+            socket.data().put(ROLE, role);
+        }
+    }
+
+    /** The token's role claim, or null. */
+    public static String role(Socket socket) {
+        Object role = socket.data().get(ROLE);
+        return role == null ? null : role.toString();
     }
 
     /** The user id, or null before authentication. */

@@ -5,6 +5,9 @@ import dev.switchboard.engine.Namespace;
 import dev.switchboard.engine.SocketIoServer;
 import dev.switchboard.protocol.catalog.EventCatalog;
 import dev.switchboard.protocol.jwt.Jwt;
+import dev.switchboard.redis.RedisBackplane;
+import dev.switchboard.redis.SharedPresence;
+import dev.switchboard.server.admin.AdminNamespace;
 import dev.switchboard.server.args.ArgParser;
 import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.server.db.Database;
@@ -18,6 +21,7 @@ import dev.switchboard.server.presence.InMemoryPresence;
 import dev.switchboard.server.presence.Presence;
 import dev.switchboard.server.security.EventRate;
 import dev.switchboard.server.security.Revocations;
+import dev.switchboard.server.presence.RedisPresence;
 import dev.switchboard.server.store.Stores;
 import dev.switchboard.server.visibility.Visibility;
 import java.time.Clock;
@@ -40,16 +44,18 @@ public final class SwitchboardServer implements AutoCloseable {
     private final Stores stores;
     private final Presence presence;
     private final SocketIoServer engine;
+    private final RedisBackplane redis;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SwitchboardServer(ServerConfig config, EmbeddedMongo embedded, Database database, Stores stores,
-                              Presence presence, SocketIoServer engine) {
+                              Presence presence, SocketIoServer engine, RedisBackplane redis) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
         this.stores = stores;
         this.presence = presence;
         this.engine = engine;
+        this.redis = redis;
     }
 
     /** Starts everything; on failure, stops what was already started and rethrows. */
@@ -57,6 +63,7 @@ public final class SwitchboardServer implements AutoCloseable {
         EmbeddedMongo embedded = null;
         Database database = null;
         SocketIoServer engine = null;
+        RedisBackplane redis = null;
         try {
             // 1. the database: embedded unless a MongoDB URI was given
             String uri = config.mongoUri();
@@ -70,19 +77,23 @@ public final class SwitchboardServer implements AutoCloseable {
             // 2. the stores, with their indexes
             Stores stores = Stores.on(database).ensureIndexes();
 
-            // 3. the engine and its main namespace
+            // 3. the engine and its main namespace; with Redis, rooms and presence span every node
+            if (config.redisUri() != null) {
+                redis = RedisBackplane.connect(config.redisUri());
+            }
             engine = SocketIoServer.create(EngineConfig.builder()
                     .host(config.host())
                     .port(config.port())
                     .maxPayload(config.maxPayload())
                     .corsOrigins(config.corsOrigins())
                     .nodeName(config.nodeName())
+                    .adapterFactory(redis == null ? null : redis.adapterFactory())
                     .build());
             Namespace main = engine.namespace(EventCatalog.MAIN);
 
             // 4. what middlewares, listeners and pushes share
             Clock clock = Clock.systemUTC();
-            Presence presence = new InMemoryPresence();
+            Presence presence = redis == null ? new InMemoryPresence() : new RedisPresence(new SharedPresence(redis));
             Visibility visibility = new Visibility(stores.users());
             Emits emits = Emits.create(main, stores, visibility).checkAgainstCatalog();
             ArgParser argParser = new ArgParser(config.maxImageBytes());
@@ -92,18 +103,22 @@ public final class SwitchboardServer implements AutoCloseable {
             // 5. the connection middlewares, in order
             main.use(new Middlewares(Middlewares.chain(app)));
 
-            // 6. the connect pushes, then every listener of the catalog
+            // 6. the connect pushes, then every listener of the catalog; /admin watches them
             main.onConnection(new ConnectPushes(emits.onConnect(), stores.users(), emits.emitter(), clock));
-            new Dispatcher(Listeners.all(app), argParser, clock, new EventRate(config.limits().eventsPerSecond(),
-                    config.limits().eventBurst())).register(main);
+            AdminNamespace admin = AdminNamespace.install(engine, app);
+            new Dispatcher(EventCatalog.MAIN, Listeners.all(app), argParser, clock, admin.callObserver(),
+                    new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst())).register(main);
 
             // 7. go
             startEngine(engine, config);
-            return new SwitchboardServer(config, embedded, database, stores, presence, engine);
+            return new SwitchboardServer(config, embedded, database, stores, presence, engine, redis);
         } catch (RuntimeException e) {
             SocketIoServer startedEngine = engine;
             if (startedEngine != null) {
                 quietly(() -> startedEngine.stop(Duration.ZERO));
+            }
+            if (redis != null) {
+                quietly(redis::close);
             }
             if (database != null) {
                 quietly(database::close);
@@ -115,15 +130,12 @@ public final class SwitchboardServer implements AutoCloseable {
         }
     }
 
-    /** Netty reports a bind failure as a checked exception thrown unchecked; name the port instead. */
+    /** The engine says which address it cannot listen on; add which flag changes it. */
     private static void startEngine(SocketIoServer engine, ServerConfig config) {
         try {
             engine.start();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("the Socket.IO server cannot listen on " + config.host() + ":"
-                    + config.port() + " (" + e.getMessage() + "); choose another with --port", e);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("the Socket.IO server " + e.getMessage() + "; choose another with --port", e);
         }
     }
 
@@ -218,6 +230,12 @@ public final class SwitchboardServer implements AutoCloseable {
             engine.stop(STOP_GRACE);
         } catch (RuntimeException e) {
             LOG.warn("stopping the Socket.IO engine: {}", e.toString());
+        }
+        if (redis != null) {
+            if (presence instanceof RedisPresence shared) {
+                shared.close();
+            }
+            redis.close();
         }
         try {
             database.close();

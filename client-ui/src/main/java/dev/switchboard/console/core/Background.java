@@ -30,6 +30,15 @@ public final class Background implements AutoCloseable {
 
     /** Runs {@code work} in the background; exactly one of the callbacks then runs on the FX thread. */
     public <T> Future<?> run(Callable<T> work, Consumer<? super T> onResult, Consumer<Throwable> onError) {
+        try {
+            return submit(work, onResult, onError);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the console is closing: a last timer tick or click has nothing left to do
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private <T> Future<?> submit(Callable<T> work, Consumer<? super T> onResult, Consumer<Throwable> onError) {
         return pool.submit(() -> {
             try {
                 T result = work.call();
@@ -42,7 +51,11 @@ public final class Background implements AutoCloseable {
 
     /** Fire and forget, for work whose outcome is reported some other way. */
     public void execute(Runnable work) {
-        pool.execute(work);
+        try {
+            pool.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closing: nothing left to do
+        }
     }
 
     @Override

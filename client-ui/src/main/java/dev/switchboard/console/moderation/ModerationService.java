@@ -18,7 +18,7 @@ import org.bson.Document;
  * Read-only views of who blocks, follows and asks to follow whom, straight from the database.
  * Blocking calls: run them on {@code Background}.
  */
-public final class ModerationService {
+public final class ModerationService implements ModerationSource {
 
     private final Directory directory;
 
@@ -26,11 +26,18 @@ public final class ModerationService {
         this.directory = directory;
     }
 
+    @Override
+    public String origin() {
+        return "Read from the database";
+    }
+
+    @Override
     public List<UserRef> search(String query) {
         return directory.searchUsers(query, 200);
     }
 
     /** @throws IllegalArgumentException when no user has that id */
+    @Override
     public UserDetail detail(String userId) {
         if (!Ids.isObjectId(userId)) {
             throw new IllegalArgumentException("\"" + userId + "\" is not a 24-hex-digit user id");

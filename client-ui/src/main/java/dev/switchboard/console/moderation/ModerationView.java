@@ -47,6 +47,7 @@ public final class ModerationView implements ConsoleView {
     private final Label name = Ui.title("Pick a user");
     private final Label facts = new Label();
     private final StatusLine status = new StatusLine();
+    final Label origin = Ui.hint("Double-click anyone to open them. Nothing here changes the data.");
     final RelationTable blocks = new RelationTable("Blocks", "Blocked at");
     final RelationTable blockedBy = new RelationTable("Blocked by", "Blocked at");
     final RelationTable requestsIn = new RelationTable("Follow requests in", "Requested at");
@@ -101,7 +102,7 @@ public final class ModerationView implements ConsoleView {
             grid.getColumnConstraints().add(cc);
         }
         VBox right = Ui.page(Ui.row(back, name), facts, status,
-                Ui.hint("Double-click anyone to open them. Read from the database; nothing here changes it."),
+                origin,
                 Ui.grow(grid));
         root = new SplitPane(left, right);
         root.setDividerPositions(0.26);
@@ -168,9 +169,13 @@ public final class ModerationView implements ConsoleView {
     void searchUsers() {
         String q = search.getText();
         long mine = generation.incrementAndGet();
-        ctx.background().run(() -> new ModerationService(ctx.directory()).search(q), found -> {
+        ctx.background().run(() -> {
+            ModerationSource source = source();
+            return new Found(source.origin(), source.search(q));
+        }, found -> {
             if (mine == generation.get()) {
-                users.getItems().setAll(found);
+                users.getItems().setAll(found.users());
+                origin.setText(found.origin() + "; nothing here changes it. Double-click anyone to open them.");
                 status.clear();
             }
         }, e -> status.error("cannot list users: " + Json.describe(e)));
@@ -179,8 +184,16 @@ public final class ModerationView implements ConsoleView {
     /** Shows one user's relations (read in the background). */
     public void open(String userId) {
         status.busy("reading " + userId + "…");
-        ctx.background().run(() -> new ModerationService(ctx.directory()).detail(userId), this::show,
+        ctx.background().run(() -> source().detail(userId), this::show,
                 e -> status.error(Json.describe(e)));
+    }
+
+    /** Background threads: the database when the console can read it, else the server's /admin namespace. */
+    private ModerationSource source() throws Exception {
+        return ctx.hasDatabase() ? new ModerationService(ctx.directory()) : new AdminModeration(ctx.admin());
+    }
+
+    private record Found(String origin, List<UserRef> users) {
     }
 
     private void show(UserDetail d) {

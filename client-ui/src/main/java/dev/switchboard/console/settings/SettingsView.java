@@ -65,8 +65,8 @@ public final class SettingsView implements ConsoleView {
         GridPane keys = new GridPane();
         keys.setHgap(24);
         keys.setVgap(6);
-        String[][] shortcuts = {{"Ctrl+1 … Ctrl+7", "switch views (Tokens, Connections, Fire, Timeline, Fixtures, "
-                + "Moderation, Settings)"}, {"Ctrl+Enter", "fire the request in the Fire view"},
+        String[][] shortcuts = {{"Ctrl+1 … Ctrl+8", "switch views (Tokens, Connections, Fire, Timeline, Fixtures, "
+                + "Moderation, Settings, Server)"}, {"Ctrl+Enter", "fire the request in the Fire view"},
                 {"Ctrl+F", "search or filter in the current view"}};
         for (int i = 0; i < shortcuts.length; i++) {
             Label key = new Label(shortcuts[i][0]);

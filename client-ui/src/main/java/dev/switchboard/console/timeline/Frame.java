@@ -40,16 +40,28 @@ public record Frame(long seq, long atMillis, String connectionId, String connect
         return connectionId + " · " + connectionLabel;
     }
 
+    public boolean isServerSide() {
+        return kind.direction() == FlowDirection.SERVER;
+    }
+
     public boolean isAck() {
         return kind == FrameKind.ACK;
     }
 
     /** The short summary column. */
     public String summary() {
-        String body = Json.summary(payload, 160);
+        String body = Json.summary(switch (kind) {
+            // server-side rows: what the client sent or received, not the admin envelope around it
+            case SERVER_CALL -> payload == null ? null : payload.path("args");
+            case SERVER_PUSH -> payload == null ? null : payload.path("payload");
+            default -> payload;
+        }, 160);
         return switch (kind) {
             case ACK -> (status == null ? "?" : status) + " · " + rttMillis + " ms · #" + requestSeq + " · " + body;
             case OUT -> "#" + seq + " " + body;
+            case SERVER_CALL -> (status == null ? "?" : status) + " · " + rttMillis + " ms · " + body;
+            case SERVER_CONNECTION -> payload == null ? body : payload.path("socketId").asText() + " "
+                    + payload.path("reason").asText("");
             default -> body;
         };
     }

@@ -7,7 +7,13 @@ public enum FrameKind {
     IN("← push", FlowDirection.INCOMING),
     CONNECT("● connect", FlowDirection.LIFECYCLE),
     DISCONNECT("○ disconnect", FlowDirection.LIFECYCLE),
-    CONNECT_ERROR("✕ connect_error", FlowDirection.LIFECYCLE);
+    CONNECT_ERROR("✕ connect_error", FlowDirection.LIFECYCLE),
+    /** A listener call of another client, seen by the server (admin/event). */
+    SERVER_CALL("◆ server call", FlowDirection.SERVER),
+    /** A push the server sent to other clients (admin/emit). */
+    SERVER_PUSH("◆ server push", FlowDirection.SERVER),
+    /** Another client connected, was refused, or left (admin/connection). */
+    SERVER_CONNECTION("◆ server conn", FlowDirection.SERVER);
 
     private final String label;
     private final FlowDirection direction;

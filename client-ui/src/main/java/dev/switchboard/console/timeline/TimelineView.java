@@ -49,6 +49,8 @@ public final class TimelineView implements ConsoleView {
     private final ToggleButton outgoing = new ToggleButton("→ Out");
     private final ToggleButton incoming = new ToggleButton("← In");
     private final ToggleButton lifecycle = new ToggleButton("● Connect");
+    final ToggleButton serverSide = new ToggleButton("◆ Server");
+    final Button explain = new Button("Explain delivery");
     final ToggleButton pause = new ToggleButton("Pause");
     private final CheckBox follow = new CheckBox("Follow");
     private final Label counts = new Label();
@@ -81,7 +83,10 @@ public final class TimelineView implements ConsoleView {
         });
         refreshConnectionChoices();
         ctx.connectionList().addListener((ListChangeListener<LiveConnection>) ch -> refreshConnectionChoices());
-        for (ToggleButton t : new ToggleButton[] {outgoing, incoming, lifecycle}) {
+        serverSide.setId("timeline-server-toggle");
+        serverSide.setTooltip(new javafx.scene.control.Tooltip(
+                "What other clients do on the server (the Server view, Ctrl+8, streams it)"));
+        for (ToggleButton t : new ToggleButton[] {outgoing, incoming, lifecycle, serverSide}) {
             t.setSelected(true);
             t.getStyleClass().add("filter-toggle");
             t.selectedProperty().addListener((o, a, b) -> applyFilter());
@@ -105,8 +110,16 @@ public final class TimelineView implements ConsoleView {
         counts.getStyleClass().add("hint");
         counts.setId("timeline-counts");
 
-        var filters = Ui.row(Ui.grow(eventFilter), connectionFilter, outgoing, incoming, lifecycle, search);
-        var actions = Ui.row(pause, follow, clear, export, Ui.spacer(), counts);
+        explain.setId("timeline-explain");
+        explain.setDisable(true);
+        explain.setOnAction(e -> {
+            Frame f = table.getSelectionModel().getSelectedItem();
+            if (f != null && f.kind() == FrameKind.SERVER_PUSH) {
+                ctx.explainDelivery(f);
+            }
+        });
+        var filters = Ui.row(Ui.grow(eventFilter), connectionFilter, outgoing, incoming, lifecycle, serverSide, search);
+        var actions = Ui.row(pause, follow, clear, export, explain, Ui.spacer(), counts);
         detailTitle.getStyleClass().add("section-heading");
         detailTitle.setWrapText(true);
         VBox detailBox = new VBox(6, detailTitle, Ui.grow(detail));
@@ -142,13 +155,14 @@ public final class TimelineView implements ConsoleView {
             protected void updateItem(Frame f, boolean empty) {
                 super.updateItem(f, empty);
                 getStyleClass().removeAll("frame-out", "frame-ack-ok", "frame-ack-error", "frame-in", "frame-life",
-                        "frame-error");
+                        "frame-error", "frame-server");
                 if (!empty && f != null) {
                     getStyleClass().add(switch (f.kind()) {
                         case OUT -> "frame-out";
                         case ACK -> "ok".equals(f.status()) ? "frame-ack-ok" : "frame-ack-error";
                         case IN -> "frame-in";
                         case CONNECT_ERROR -> "frame-error";
+                        case SERVER_CALL, SERVER_PUSH, SERVER_CONNECTION -> "frame-server";
                         default -> "frame-life";
                     });
                 }
@@ -189,6 +203,9 @@ public final class TimelineView implements ConsoleView {
         if (lifecycle.isSelected()) {
             dirs.add(FlowDirection.LIFECYCLE);
         }
+        if (serverSide.isSelected()) {
+            dirs.add(FlowDirection.SERVER);
+        }
         if (dirs.isEmpty()) {
             status.warn("every direction is off: nothing can show");
         } else {
@@ -215,6 +232,7 @@ public final class TimelineView implements ConsoleView {
     }
 
     private void showDetail(Frame f) {
+        explain.setDisable(f == null || f.kind() != FrameKind.SERVER_PUSH);
         if (f == null) {
             return;
         }

@@ -15,8 +15,10 @@ import java.util.List;
 
 /**
  * The engine configured as the reference server of the official socket.io-protocol test suite.
- * Usage: {@code ConformanceServer [--port N] [--write-gap-ms N]} (defaults 3000 and
- * {@value #DEFAULT_WRITE_GAP_MS}).
+ * Usage: {@code ConformanceServer [--port N] [--write-gap-ms N] [--ping-interval-ms N] [--ping-timeout-ms N]}
+ * (defaults 3000, {@value #DEFAULT_WRITE_GAP_MS}, 300 and 200). A benchmark wants
+ * {@code --write-gap-ms 0} and the usual heartbeat (25000 / 20000), so that a saturated client is
+ * not dropped for answering a ping late.
  *
  * <p>The suite's client reads websocket messages with once-listeners ({@code waitFor}), so it
  * loses a packet that arrives in the same read as the one it waits for; this server therefore
@@ -38,24 +40,45 @@ public final class ConformanceServer {
     public static void main(String[] args) throws InterruptedException {
         int port = 3000;
         int writeGapMs = DEFAULT_WRITE_GAP_MS;
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals("--port")) {
-                port = Integer.parseInt(args[i + 1]);
-            } else if (args[i].equals("--write-gap-ms")) {
-                writeGapMs = Integer.parseInt(args[i + 1]);
+        int pingIntervalMs = 300;
+        int pingTimeoutMs = 200;
+        for (int i = 0; i < args.length; i += 2) {
+            String flag = args[i];
+            if (i + 1 >= args.length || !args[i + 1].matches("\\d{1,9}")) {
+                usage(flag + " needs a whole number");
+            }
+            int value = Integer.parseInt(args[i + 1]);
+            switch (flag) {
+                case "--port" -> port = value;
+                case "--write-gap-ms" -> writeGapMs = value;
+                case "--ping-interval-ms" -> pingIntervalMs = value;
+                case "--ping-timeout-ms" -> pingTimeoutMs = value;
+                default -> usage("unknown option " + flag);
             }
         }
-        SocketIoServer io = start(port, Duration.ofMillis(writeGapMs));
+        SocketIoServer io = start(port, Duration.ofMillis(writeGapMs), Duration.ofMillis(pingIntervalMs),
+                Duration.ofMillis(pingTimeoutMs));
         warmUp(io.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> io.stop(Duration.ofSeconds(1))));
         Thread.currentThread().join();
     }
 
+    private static void usage(String problem) {
+        System.err.println("conformance-server: " + problem);
+        System.err.println("usage: scripts/conformance-server [--port N] [--write-gap-ms N] [--ping-interval-ms N]"
+                + " [--ping-timeout-ms N]");
+        System.exit(2);
+    }
+
     public static SocketIoServer start(int port, Duration writeGap) {
+        return start(port, writeGap, Duration.ofMillis(300), Duration.ofMillis(200));
+    }
+
+    public static SocketIoServer start(int port, Duration writeGap, Duration pingInterval, Duration pingTimeout) {
         EngineConfig config = EngineConfig.builder()
                 .port(port)
-                .pingInterval(Duration.ofMillis(300))
-                .pingTimeout(Duration.ofMillis(200))
+                .pingInterval(pingInterval)
+                .pingTimeout(pingTimeout)
                 .maxPayload(1_000_000)
                 .connectTimeout(Duration.ofSeconds(5))
                 .corsOrigins(List.of("*"))

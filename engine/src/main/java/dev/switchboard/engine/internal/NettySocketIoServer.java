@@ -11,6 +11,7 @@ import dev.switchboard.engine.internal.sio.SioServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
@@ -111,12 +112,16 @@ public final class NettySocketIoServer implements SocketIoServer {
                         p.addLast(router);
                     }
                 });
-        try {
-            serverChannel = bootstrap.bind(config.host(), config.port()).sync().channel();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding", e);
+        ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            // nothing was started for the caller to stop: release the loops here
+            io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            workers.shutdownNow();
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + bound.cause().getMessage(), bound.cause());
         }
+        serverChannel = bound.channel();
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         log.info("Socket.IO engine listening on {}:{}{} ({})", config.host(), port, config.path(), epoll ? "epoll" : "nio");
         return this;

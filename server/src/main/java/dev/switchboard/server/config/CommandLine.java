@@ -18,6 +18,9 @@ public final class CommandLine {
               --mongo-uri URI     use this MongoDB instead of the embedded one (env MONGODB_URI)
               --jwt-secret S      HS256 secret of the handshake tokens (env JWT_SECRET_TOKEN); the
                                   example secret is the default only on the embedded database
+              --redis-uri URI     run as one of several nodes sharing pushes and presence through
+                                  this Redis, e.g. redis://127.0.0.1:6379 (env REDIS_URI)
+              --node-name NAME    this node's name in socket lists (env NODE_NAME, default node-1)
               --cors-origins LIST browser origins allowed to connect, comma-separated, * for any, none
                                   for none (env CORS_ORIGINS; default * on the embedded database,
                                   none on an external one)
@@ -52,6 +55,10 @@ public final class CommandLine {
             }
             b.mongoUri(env.get("MONGODB_URI"));
             b.jwtSecret(env.get("JWT_SECRET_TOKEN"));
+            b.redisUri(env.get("REDIS_URI"));
+            if (present(env.get("NODE_NAME"))) {
+                b.nodeName(env.get("NODE_NAME").trim());
+            }
             if (present(env.get("CORS_ORIGINS"))) {
                 b.corsOrigins(origins(env.get("CORS_ORIGINS")));
             }
@@ -74,9 +81,9 @@ public final class CommandLine {
                         }
                         b.dbMemory(true);
                     }
-                    case "--port", "--host", "--db-port", "--db-file", "--mongo-uri", "--jwt-secret", "--cors-origins",
-                            "--max-image-bytes", "--max-payload", "--events-per-second", "--event-burst",
-                            "--sockets-per-user" -> {
+                    case "--port", "--host", "--db-port", "--db-file", "--mongo-uri", "--jwt-secret", "--redis-uri",
+                         "--node-name", "--cors-origins", "--max-image-bytes", "--max-payload", "--events-per-second",
+                         "--event-burst", "--sockets-per-user" -> {
                         String value = inlineValue;
                         if (value == null) {
                             if (i + 1 >= args.length) {
@@ -117,6 +124,8 @@ public final class CommandLine {
             case "--db-file" -> b.dbFile(Path.of(nonBlank(flag, value)));
             case "--mongo-uri" -> b.mongoUri(nonBlank(flag, value));
             case "--jwt-secret" -> b.jwtSecret(nonBlank(flag, value));
+            case "--redis-uri" -> b.redisUri(nonBlank(flag, value));
+            case "--node-name" -> b.nodeName(nonBlank(flag, value));
             default -> throw new IllegalStateException(flag);
         }
         return limits;

@@ -23,6 +23,7 @@ import java.util.List;
  * @param corsOrigins   allowed browser origins; {@code ["*"]} for any, empty for none (default: any on the
  *                      embedded database, none on an external one)
  * @param nodeName      this node's name, as shown to the console
+ * @param redisUri      the Redis that joins several nodes into one service; null means this node alone
  * @param limits        per-socket event rate and sockets per user
  */
 public record ServerConfig(
@@ -39,6 +40,7 @@ public record ServerConfig(
         int maxPayload,
         List<String> corsOrigins,
         String nodeName,
+        String redisUri,
         Limits limits) {
 
     public static final int DEFAULT_PORT = 3000;
@@ -102,6 +104,7 @@ public record ServerConfig(
         b.maxPayload = maxPayload;
         b.corsOrigins = corsOrigins;
         b.nodeName = nodeName;
+        b.redisUri = redisUri;
         b.limits = limits;
         return b;
     }
@@ -120,6 +123,7 @@ public record ServerConfig(
         /** Null: any on the embedded database, none on an external one. */
         private List<String> corsOrigins;
         private String nodeName = "node-1";
+        private String redisUri;
         private Limits limits = Limits.DEFAULT;
 
         public Builder host(String v) { host = v; return this; }
@@ -136,6 +140,8 @@ public record ServerConfig(
         public Builder maxPayload(int v) { maxPayload = v; return this; }
         public Builder corsOrigins(List<String> v) { corsOrigins = List.copyOf(v); return this; }
         public Builder nodeName(String v) { nodeName = v; return this; }
+        /** Null or blank means a single node (in-memory rooms and presence). */
+        public Builder redisUri(String v) { redisUri = v == null || v.isBlank() ? null : v.trim(); return this; }
         public Builder limits(Limits v) { limits = v; return this; }
 
         /** @throws IllegalArgumentException with a sentence a person can act on */
@@ -170,7 +176,7 @@ public record ServerConfig(
             }
             List<String> origins = corsOrigins != null ? corsOrigins : mongoUri == null ? List.of("*") : List.of();
             return new ServerConfig(host, port, dbHost, dbPort, dbFile, dbMemory, mongoUri, secret, example,
-                    maxImageBytes, maxPayload, origins, nodeName, limits);
+                    maxImageBytes, maxPayload, origins, nodeName, redisUri, limits);
         }
 
         private static void requirePort(String what, int value) {

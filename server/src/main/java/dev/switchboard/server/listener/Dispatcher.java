@@ -37,36 +37,45 @@ public final class Dispatcher {
     private final Map<String, Listener> listeners;
     private final ArgParser parser;
     private final Clock clock;
+    private final CallObserver observer;
     private final EventRate rate;
 
-    /** With the default event rate. */
+    /** @throws IllegalStateException when the classes and the catalog's listeners of {@code /} differ */
     public Dispatcher(List<Listener> listeners, ArgParser parser, Clock clock) {
-        this(listeners, parser, clock, new EventRate(ServerConfig.Limits.DEFAULT.eventsPerSecond(),
-                ServerConfig.Limits.DEFAULT.eventBurst()));
+        this(EventCatalog.MAIN, listeners, parser, clock, CallObserver.NONE);
     }
 
-    /** @throws IllegalStateException when the classes and the catalog's listeners of {@code /} differ */
-    public Dispatcher(List<Listener> listeners, ArgParser parser, Clock clock, EventRate rate) {
-        this.listeners = byName(listeners);
+    /** With the default event rate ({@link ServerConfig.Limits#DEFAULT}). */
+    public Dispatcher(String namespace, List<Listener> listeners, ArgParser parser, Clock clock,
+                      CallObserver observer) {
+        this(namespace, listeners, parser, clock, observer, new EventRate(
+                ServerConfig.Limits.DEFAULT.eventsPerSecond(), ServerConfig.Limits.DEFAULT.eventBurst()));
+    }
+
+    /** @throws IllegalStateException when the classes and the catalog's listeners of {@code namespace} differ */
+    public Dispatcher(String namespace, List<Listener> listeners, ArgParser parser, Clock clock,
+                      CallObserver observer, EventRate rate) {
+        this.listeners = byName(namespace, listeners);
         this.parser = parser;
         this.clock = clock;
+        this.observer = observer;
         this.rate = rate;
     }
 
-    private static Map<String, Listener> byName(List<Listener> list) {
+    private static Map<String, Listener> byName(String namespace, List<Listener> list) {
         Map<String, Listener> map = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (Listener l : list) {
             if (map.putIfAbsent(l.event(), l) != null) {
                 problems.add("two classes handle " + l.event());
             }
-            if (EventCatalog.listener(l.event()).filter(s -> s.namespace().equals(EventCatalog.MAIN)).isEmpty()) {
+            if (EventCatalog.listener(l.event()).filter(s -> s.namespace().equals(namespace)).isEmpty()) {
                 problems.add(l.getClass().getName() + " handles " + l.event() + ", which is not a listener of "
-                        + "namespace / in the event catalog");
+                        + "namespace " + namespace + " in the event catalog");
             }
         }
         TreeSet<String> missing = new TreeSet<>();
-        for (EventSpec spec : EventCatalog.listeners()) {
+        for (EventSpec spec : EventCatalog.listeners(namespace)) {
             if (!map.containsKey(spec.name())) {
                 missing.add(spec.name());
             }
@@ -89,7 +98,8 @@ public final class Dispatcher {
     }
 
     private void dispatch(Listener listener, EventSpec spec, Socket socket, Event event) {
-        if (rateLimited(spec.name(), socket, event)) {
+        long started = System.nanoTime();
+        if (rateLimited(spec.name(), socket, event, started)) {
             return;
         }
         ObjectNode reply;
@@ -113,10 +123,12 @@ public final class Dispatcher {
                     + "; the error is in its log");
         }
         event.ack().send(reply);
+        observer.called(socket, spec.name(), event.args(), Reply.statusOf(reply).orElse(ReplyStatus.INTERNAL),
+                System.nanoTime() - started);
     }
 
     /** Answers {@code rate_limited} when the socket is over its rate; logs the first refusal of a run. */
-    private boolean rateLimited(String name, Socket socket, Event event) {
+    private boolean rateLimited(String name, Socket socket, Event event, long started) {
         EventRate.Refusal refusal = rate.take(socket);
         if (refusal == null) {
             return false;
@@ -126,16 +138,19 @@ public final class Dispatcher {
             log(name, socket, ReplyStatus.RATE_LIMITED.code() + ": " + message, null);
         }
         event.ack().send(Reply.error(ReplyStatus.RATE_LIMITED, message));
+        observer.called(socket, name, event.args(), ReplyStatus.RATE_LIMITED, System.nanoTime() - started);
         return true;
     }
 
     private void unknown(Socket socket, Event event) {
-        if (rateLimited(event.name(), socket, event)) {
+        long started = System.nanoTime();
+        if (rateLimited(event.name(), socket, event, started)) {
             return;
         }
         String message = "no listener for " + event.name();
         log(event.name(), socket, message, null);
         event.ack().send(Reply.error(ReplyStatus.NOT_FOUND, message));
+        observer.called(socket, event.name(), event.args(), ReplyStatus.NOT_FOUND, System.nanoTime() - started);
     }
 
     private static void log(String event, Socket socket, String error, Throwable cause) {

@@ -5,6 +5,7 @@ import dev.switchboard.engine.Socket;
 import dev.switchboard.protocol.jwt.Jwt;
 import dev.switchboard.protocol.jwt.TokenRejectedException;
 import dev.switchboard.protocol.jwt.VerifiedToken;
+import dev.switchboard.server.AppContext;
 import dev.switchboard.server.SocketUser;
 import dev.switchboard.server.security.Revocations;
 import dev.switchboard.server.store.UserStore;
@@ -17,6 +18,12 @@ public final class Authentication implements ConnectionMiddleware {
     private final Jwt jwt;
     private final UserStore users;
     private final Revocations revocations;
+
+    /** Checks the app's tokens against its users and its revocations. */
+    public static Authentication of(AppContext app) {
+        return new Authentication(app.jwt(), app.stores().users(), new Revocations(app.stores().revocations(),
+                app.main(), app.clock()));
+    }
 
     public Authentication(Jwt jwt, UserStore users, Revocations revocations) {
         this.jwt = jwt;
@@ -55,6 +62,7 @@ public final class Authentication implements ConnectionMiddleware {
             return Admission.reject(revoked.get());
         }
         SocketUser.set(socket, userId, user.getString(UserStore.USERNAME));
+        SocketUser.setRole(socket, verified.claim(SocketUser.ROLE));
         return Admission.admit();
     }
 }

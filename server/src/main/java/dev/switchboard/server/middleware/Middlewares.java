@@ -5,7 +5,6 @@ import dev.switchboard.engine.Middleware;
 import dev.switchboard.engine.Socket;
 import dev.switchboard.server.AppContext;
 import dev.switchboard.server.SocketUser;
-import dev.switchboard.server.security.Revocations;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,8 +23,7 @@ public final class Middlewares implements Middleware {
     public static List<ConnectionMiddleware> chain(AppContext app) {
         return List.of(
                 new AllowedOrigins(app.config().corsOrigins()),
-                new Authentication(app.jwt(), app.stores().users(), new Revocations(app.stores().revocations(),
-                        app.main(), app.clock())),
+                Authentication.of(app),
                 new SocketsPerUser(app.main(), app.config().limits().socketsPerUser()),
                 new OnlineClients(app.presence(), app.stores().users(), app.clock()),
                 new JoinToRoom(app.stores().users()));

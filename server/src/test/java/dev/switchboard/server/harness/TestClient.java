@@ -42,7 +42,7 @@ public final class TestClient implements AutoCloseable {
     private TestClient(Socket socket) {
         this.socket = socket;
         socket.on(Socket.EVENT_DISCONNECT, args -> disconnected.complete(args.length == 0 ? "" : String.valueOf(args[0])));
-        for (EventSpec e : EventCatalog.emits(EventCatalog.MAIN)) {
+        for (EventSpec e : EventCatalog.emits()) {
             BlockingQueue<JsonNode> queue = queue(e.name());
             socket.on(e.name(), args -> {
                 order.add(e.name());

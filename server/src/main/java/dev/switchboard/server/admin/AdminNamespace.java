@@ -1,0 +1,83 @@
+package dev.switchboard.server.admin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.engine.Namespace;
+import dev.switchboard.engine.Socket;
+import dev.switchboard.engine.SocketIoServer;
+import dev.switchboard.protocol.catalog.EventCatalog;
+import dev.switchboard.server.AppContext;
+import dev.switchboard.server.admin.listener.AdminListeners;
+import dev.switchboard.server.admin.stats.EventStats;
+import dev.switchboard.server.admin.stream.AdminStream;
+import dev.switchboard.server.admin.stream.ServerObserver;
+import dev.switchboard.server.listener.CallObserver;
+import dev.switchboard.server.listener.Dispatcher;
+import dev.switchboard.server.middleware.Authentication;
+import dev.switchboard.server.middleware.Middlewares;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code /admin} namespace: the authentication of the main namespace plus {@link AdminRole}, the
+ * admin listeners through the application's dispatcher, and the live stream of what happens on
+ * {@code /}. The main namespace is only observed from the first admin connection on, so a server that
+ * no admin ever watched does no monitoring work beyond the per-event counters.
+ */
+public final class AdminNamespace {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminNamespace.class);
+
+    private final Namespace main;
+    private final AdminStream stream;
+    private final ServerObserver observer;
+    private final AtomicBoolean observing = new AtomicBoolean();
+
+    private AdminNamespace(Namespace main, AdminStream stream, ServerObserver observer) {
+        this.main = main;
+        this.stream = stream;
+        this.observer = observer;
+    }
+
+    public static AdminNamespace install(SocketIoServer engine, AppContext app) {
+        EventStats stats = new EventStats();
+        AdminStream stream = new AdminStream();
+        AdminNamespace admin = new AdminNamespace(app.main(), stream, new ServerObserver(stats, stream, app.clock()));
+        Namespace namespace = engine.namespace(EventCatalog.ADMIN);
+        namespace.use(new Middlewares(List.of(Authentication.of(app), new AdminRole())));
+        namespace.onConnection(admin::subscribe);
+        new Dispatcher(EventCatalog.ADMIN, AdminListeners.all(new AdminContext(app, stats, app.clock().instant())),
+                app.argParser(), app.clock(), CallObserver.NONE).register(namespace);
+        return admin;
+    }
+
+    /** For the main namespace's dispatcher: counts every call and streams it to the admins. */
+    public CallObserver callObserver() {
+        return observer;
+    }
+
+    public AdminStream stream() {
+        return stream;
+    }
+
+    private void subscribe(Socket adminSocket) {
+        if (observing.compareAndSet(false, true)) {
+            main.observe(observer);
+        }
+        stream.subscribe(adminSocket.id(), new AdminStream.Sink() {
+            @Override
+            public void deliver(String event, ObjectNode payload) {
+                adminSocket.emit(event, payload);
+            }
+
+            @Override
+            public void overflowed(long droppedPushes) {
+                LOG.warn("Admin stream: Socket-id: {} could not keep up ({} pushes dropped); disconnected",
+                        adminSocket.id(), droppedPushes);
+                adminSocket.disconnect(false);
+            }
+        });
+        adminSocket.onDisconnect((s, reason) -> stream.unsubscribe(s.id()));
+    }
+}

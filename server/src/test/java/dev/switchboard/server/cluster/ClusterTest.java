@@ -1,0 +1,266 @@
+package dev.switchboard.server.cluster;
+
+import static dev.switchboard.server.harness.Replies.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.redis.LocalRedis;
+import dev.switchboard.redis.SharedPresence;
+import dev.switchboard.server.config.ServerConfig;
+import dev.switchboard.server.db.Database;
+import dev.switchboard.server.db.EmbeddedMongo;
+import dev.switchboard.server.harness.LogCapture;
+import dev.switchboard.server.harness.TestClient;
+import dev.switchboard.server.harness.TestServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two server nodes in this JVM sharing one embedded database and one real redis-server, with real
+ * socket.io-client-java clients on each: pushes, room changes and presence cross the nodes, a killed
+ * node's users go offline within the presence bound, and a Redis outage costs only cross-node pushes
+ * while it lasts.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterTest {
+
+    static final String SECRET = "a-cluster-test-secret-of-at-least-32-bytes!";
+    static final Duration QUIET = Duration.ofMillis(500);
+
+    static LocalRedis redis;
+    static EmbeddedMongo mongo;
+    static TestServer one;
+    static TestServer two;
+
+    static ServerConfig.Builder node(String name) {
+        return ServerConfig.builder().host("127.0.0.1").port(0).mongoUri(mongoUri()).jwtSecret(SECRET)
+                .redisUri(redis.uri()).nodeName(name);
+    }
+
+    static String mongoUri() {
+        return mongo.uri() + "/" + Database.DEFAULT_NAME;
+    }
+
+    @BeforeAll
+    static void start() {
+        redis = LocalRedis.startOrSkip();
+        mongo = EmbeddedMongo.start(null, "127.0.0.1", 0);
+        one = TestServer.start(node("node-one"));
+        two = TestServer.start(node("node-two"));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {one, two, mongo, redis}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    System.err.println("closing " + c + ": " + e);
+                }
+            }
+        }
+    }
+
+    static String hex(ObjectId id) {
+        return id.toHexString();
+    }
+
+    static JsonNode sendMessage(TestClient from, ObjectId to, String text) {
+        return ok(from.call("message/new", Map.of("to", hex(to), "context", Map.of("text", text)))).get("message");
+    }
+
+    static boolean online(TestClient asker, ObjectId user) {
+        JsonNode users = ok(asker.call("user/lastSeen/get/array", List.of(hex(user)))).get("users");
+        return users.get(0).get("online").asBoolean();
+    }
+
+    /** Polls until the condition holds; returns how long that took, or fails after {@code limit}. */
+    static Duration waitFor(String what, Duration limit, BooleanSupplier condition) {
+        long start = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - start > limit.toNanos()) {
+                throw new AssertionError("not within " + limit + ": " + what);
+            }
+            sleep(200);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aMessageFromNodeOneReachesTheRecipientsSocketsOnBothNodes() {
+        ObjectId sender = one.user();
+        ObjectId recipient = one.user();
+        try (TestClient from = one.connect(sender); TestClient nearby = one.connect(recipient);
+             TestClient far = two.connect(recipient)) {
+            JsonNode message = sendMessage(from, recipient, "across nodes");
+
+            for (TestClient socket : List.of(nearby, far)) {
+                JsonNode push = socket.push("message/send/to");
+                assertThat(push.get("_id").asText()).isEqualTo(message.get("_id").asText());
+                assertThat(push.get("context").get("text").asText()).isEqualTo("across nodes");
+            }
+            nearby.noPush("message/send/to", QUIET);
+            far.noPush("message/send/to", Duration.ZERO);
+            from.noPush("message/send/to", Duration.ZERO);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aTweetReachesFollowersOnBothNodesOnly() {
+        ObjectId owner = one.publicUser();
+        ObjectId followerOne = one.user();
+        ObjectId followerTwo = one.user();
+        ObjectId stranger = one.user();
+        one.follow(followerOne, owner);
+        one.follow(followerTwo, owner);
+        try (TestClient author = two.connect(owner); TestClient a = one.connect(followerOne);
+             TestClient b = two.connect(followerTwo); TestClient c = one.connect(stranger)) {
+            JsonNode tweet = ok(author.call("tweet/add", "to every node")).get("tweet");
+
+            assertThat(a.push("tweet/new").get("_id").asText()).isEqualTo(tweet.get("_id").asText());
+            assertThat(b.push("tweet/new").get("_id").asText()).isEqualTo(tweet.get("_id").asText());
+            c.noPush("tweet/new", QUIET);
+            author.noPush("tweet/new", Duration.ZERO);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void acceptingOnNodeTwoMakesTheApplicantOnNodeOneReceiveTheNextTweetAndUnfollowStopsIt() {
+        ObjectId owner = one.user(false);
+        ObjectId applicant = one.user();
+        try (TestClient ownerTwo = two.connect(owner); TestClient applicantOne = one.connect(applicant);
+             TestClient applicantTwo = two.connect(applicant)) {
+            ok(applicantOne.call("user/follow/request/toggle", hex(owner)));
+            ownerTwo.push("user/follow/request/new");
+
+            ok(ownerTwo.call("user/follow/request/accept", hex(applicant)));
+            applicantOne.push("user/follow/request/accepted");
+            applicantTwo.push("user/follow/request/accepted");
+
+            JsonNode tweet = ok(ownerTwo.call("tweet/add", "for my new follower")).get("tweet");
+            assertThat(applicantOne.push("tweet/new").get("_id").asText()).isEqualTo(tweet.get("_id").asText());
+            assertThat(applicantTwo.push("tweet/new").get("_id").asText()).isEqualTo(tweet.get("_id").asText());
+
+            // unfollowing from node two takes the applicant's socket on node one out of the room too
+            ok(applicantTwo.call("user/unfollow", hex(owner)));
+            ok(ownerTwo.call("tweet/add", "after the unfollow"));
+            applicantOne.noPush("tweet/new", QUIET);
+            applicantTwo.noPush("tweet/new", Duration.ZERO);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void presenceIsTheSameSeenFromEitherNode() {
+        ObjectId user = one.user();
+        ObjectId asker = one.user();
+        try (TestClient askOne = one.connect(asker); TestClient askTwo = two.connect(asker)) {
+            assertThat(online(askOne, user)).isFalse();
+            TestClient userTwo = two.connect(user);
+            waitFor("online seen from node one", Duration.ofSeconds(2), () -> online(askOne, user));
+            assertThat(online(askTwo, user)).isTrue();
+
+            TestClient userOne = one.connect(user);
+            userTwo.close();
+            sleep(QUIET.toMillis());
+            assertThat(online(askTwo, user)).as("still has a socket on node one").isTrue();
+
+            userOne.close();
+            waitFor("offline seen from node two", Duration.ofSeconds(2), () -> !online(askTwo, user));
+            assertThat(online(askOne, user)).isFalse();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theUsersOfAKilledNodeGoOfflineWithinThePresenceBound() throws Exception {
+        ObjectId user = one.user();
+        ObjectId asker = one.user();
+        try (NodeProcess doomed = NodeProcess.start(List.of("--port", "0", "--host", "127.0.0.1", "--mongo-uri",
+                mongoUri(), "--jwt-secret", SECRET, "--redis-uri", redis.uri(), "--node-name", "node-doomed"));
+             TestClient ask = one.connect(asker)) {
+            TestClient onDoomed = TestClient.connectTo(doomed.url(), one.token(user));
+            waitFor("online through the separate node", Duration.ofSeconds(2), () -> online(ask, user));
+
+            doomed.kill();
+            Duration offlineAfter = waitFor("offline after SIGKILL", SharedPresence.DEFAULT_TTL.plusSeconds(2),
+                    () -> !online(ask, user));
+            System.out.println("presence of a SIGKILLed node cleared after " + offlineAfter.toMillis() + " ms");
+            assertThat(offlineAfter).isLessThanOrEqualTo(SharedPresence.DEFAULT_TTL.plusSeconds(1));
+            onDoomed.close();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aRedisOutageKeepsRepliesAndLocalPushesLosesNothingStoredAndCrossNodeDeliveryComesBack() {
+        ObjectId sender = one.user();
+        ObjectId recipient = one.user();
+        ObjectId remote = one.user();
+        try (LogCapture log = new LogCapture();
+             TestClient from = one.connect(sender); TestClient nearby = one.connect(recipient);
+             TestClient far = two.connect(recipient); TestClient remoteUser = two.connect(remote)) {
+            waitFor("remote user online", Duration.ofSeconds(2), () -> online(from, remote));
+            redis.kill();
+
+            List<String> sentDuringOutage = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                JsonNode message = sendMessage(from, recipient, "during the outage " + i);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("reply time").isLessThan(Duration.ofSeconds(1));
+                sentDuringOutage.add(message.get("_id").asText());
+                assertThat(nearby.push("message/send/to").get("_id").asText()).isEqualTo(message.get("_id").asText());
+            }
+            far.noPush("message/send/to", QUIET);
+            sleep(3000); // long enough for several reconnect attempts, which must not be logged one by one
+            assertThat(online(from, sender)).as("this node's own users stay online").isTrue();
+            assertThat(log.matching("is unreachable")).as("the outage is logged once per node").hasSize(2);
+
+            redis.start();
+            waitFor("cross-node delivery restored", Duration.ofSeconds(10), () -> {
+                sendMessage(from, recipient, "after the outage");
+                nearby.push("message/send/to");
+                try {
+                    far.noPush("message/send/to", Duration.ofMillis(300));
+                    return false;
+                } catch (AssertionError delivered) {
+                    return true;
+                }
+            });
+            // presence written again from each node's own sockets (Redis came back empty)
+            waitFor("remote user online again", Duration.ofSeconds(SharedPresence.DEFAULT_HEARTBEAT.toSeconds() + 2),
+                    () -> online(from, remote));
+            assertThat(log.matching("is reachable again")).hasSize(2);
+            assertThat(log.matching("is unreachable")).hasSize(2);
+            assertThat(log.matching("ConnectionWatchdog")).as("reconnect attempts logged one by one").isEmpty();
+            assertThat(log.matching("ReconnectionHandler")).isEmpty();
+
+            JsonNode history = ok(far.call("message/get/all/byPagination", hex(sender))).get("messages");
+            List<String> stored = new ArrayList<>();
+            history.forEach(m -> stored.add(m.get("_id").asText()));
+            assertThat(stored).containsAll(sentDuringOutage);
+        }
+    }
+}
