@@ -19,6 +19,8 @@ import dev.switchboard.server.listener.Listeners;
 import dev.switchboard.server.middleware.Middlewares;
 import dev.switchboard.server.presence.InMemoryPresence;
 import dev.switchboard.server.presence.Presence;
+import dev.switchboard.server.security.EventRate;
+import dev.switchboard.server.security.Revocations;
 import dev.switchboard.server.presence.RedisPresence;
 import dev.switchboard.server.store.Stores;
 import dev.switchboard.server.visibility.Visibility;
@@ -104,7 +106,8 @@ public final class SwitchboardServer implements AutoCloseable {
             // 6. the connect pushes, then every listener of the catalog; /admin watches them
             main.onConnection(new ConnectPushes(emits.onConnect(), stores.users(), emits.emitter(), clock));
             AdminNamespace admin = AdminNamespace.install(engine, app);
-            new Dispatcher(EventCatalog.MAIN, Listeners.all(app), argParser, clock, admin.callObserver()).register(main);
+            new Dispatcher(EventCatalog.MAIN, Listeners.all(app), argParser, clock, admin.callObserver(),
+                    new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst())).register(main);
 
             // 7. go
             startEngine(engine, config);
@@ -202,6 +205,11 @@ public final class SwitchboardServer implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Cuts a user's sessions off (see {@link Revocations}); for the admin namespace and tools. */
+    public Revocations revocations() {
+        return new Revocations(stores.revocations(), engine.namespace(EventCatalog.MAIN), Clock.systemUTC());
     }
 
     public Presence presence() {

@@ -45,7 +45,7 @@ public final class AdminNamespace {
         AdminStream stream = new AdminStream();
         AdminNamespace admin = new AdminNamespace(app.main(), stream, new ServerObserver(stats, stream, app.clock()));
         Namespace namespace = engine.namespace(EventCatalog.ADMIN);
-        namespace.use(new Middlewares(List.of(new Authentication(app.jwt(), app.stores().users()), new AdminRole())));
+        namespace.use(new Middlewares(List.of(Authentication.of(app), new AdminRole())));
         namespace.onConnection(admin::subscribe);
         new Dispatcher(EventCatalog.ADMIN, AdminListeners.all(new AdminContext(app, stats, app.clock().instant())),
                 app.argParser(), app.clock(), CallObserver.NONE).register(namespace);
