@@ -77,6 +77,9 @@ final class FuzzArbitraries {
             case TEXT_OR_OBJECT -> Arbitraries.frequencyOf(Tuple.of(4, text(arg.minLength(), arg.maxLength())),
                     Tuple.of(2, tweetObject(arg.objectField(), arg.minLength(), arg.maxLength())));
         };
+        if (arg.optional()) {
+            fitting = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(json(NODES.nullNode()))), Tuple.of(1, fitting));
+        }
         return Arbitraries.frequencyOf(Tuple.of(9, fitting), Tuple.of(1, hostile()));
     }
 
