@@ -5,6 +5,7 @@ import dev.switchboard.engine.Namespace;
 import dev.switchboard.engine.SocketIoServer;
 import dev.switchboard.protocol.catalog.EventCatalog;
 import dev.switchboard.protocol.jwt.Jwt;
+import dev.switchboard.redis.ClusterRequests;
 import dev.switchboard.redis.RedisBackplane;
 import dev.switchboard.redis.SharedPresence;
 import dev.switchboard.server.admin.AdminNamespace;
@@ -105,7 +106,8 @@ public final class SwitchboardServer implements AutoCloseable {
 
             // 6. the connect pushes, then every listener of the catalog; /admin watches them
             main.onConnection(new ConnectPushes(emits.onConnect(), stores.users(), emits.emitter(), clock));
-            AdminNamespace admin = AdminNamespace.install(engine, app);
+            AdminNamespace admin = AdminNamespace.install(engine, app,
+                    redis == null ? ClusterRequests.singleNode() : ClusterRequests.over(redis));
             new Dispatcher(EventCatalog.MAIN, Listeners.all(app), argParser, clock, admin.callObserver(),
                     new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst())).register(main);
 
