@@ -23,7 +23,12 @@ class TransportLoadAgainstNodeTest {
     static void installTheBaseline() throws Exception {
         if (!Files.isDirectory(NODE_DIR.resolve("node_modules/socket.io"))) {
             Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(NODE_DIR.toFile()).inheritIO().start();
+                    .directory(NODE_DIR.toFile())
+                    // not inheritIO: npm turns a shared stdin non-blocking, which breaks Surefire's channel
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             assertThat(npm.waitFor(180, TimeUnit.SECONDS)).as("npm ci finished in time").isTrue();
             assertThat(npm.exitValue()).as("npm ci exit status").isZero();
         }

@@ -207,8 +207,18 @@ class EngineProtocolTest {
 
         RawWebSocket ws = connectedWebSocket(null);
         ws.send("42[\"message\",\"" + "x".repeat(20_000) + "\"]");
+        assertThat(ws.nextText()).as("server-side disconnect of the namespace, before the close frame").isEqualTo("41");
         assertThat(ws.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1009);
         assertThat(ws.closeReason).contains("maxPayload (10000 bytes)");
+    }
+
+    @Test
+    void jsonNestedBeyondTheParserLimitIsRefusedWithAReason() throws Exception {
+        RawWebSocket ws = connectedWebSocket(null);
+        ws.send("42[\"message\"," + "[".repeat(1001) + "]".repeat(1001) + "]");
+        assertThat(ws.nextText()).isEqualTo("41");
+        assertThat(ws.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(ws.closeReason).startsWith("parse error: ").contains("nesting depth (1001)");
     }
 
     @Test

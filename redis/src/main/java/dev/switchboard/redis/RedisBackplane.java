@@ -1,5 +1,6 @@
 package dev.switchboard.redis;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.engine.AdapterFactory;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
@@ -17,6 +18,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import java.io.IOException;
 import java.net.SocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -223,6 +225,17 @@ public final class RedisBackplane implements AutoCloseable {
     CompletableFuture<Long> subscribers(String channel) {
         return commands.async().pubsubNumsub(channel).toCompletableFuture()
                 .thenApply(counts -> counts.getOrDefault(channel, 0L));
+    }
+
+    /** The message, unless this node sent it or it cannot be read (then logged, naming {@code where}). */
+    ObjectNode fromOtherNode(byte[] bytes, String where) {
+        try {
+            ObjectNode message = Wire.decode(bytes);
+            return uid.equals(message.path("uid").asText()) ? null : message;
+        } catch (IOException e) {
+            LOG.warn("ignoring an unreadable message on {}: {}", where, e.getMessage());
+            return null;
+        }
     }
 
     // ---- internals ----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import dev.switchboard.engine.Namespace;
 import dev.switchboard.engine.SocketIoServer;
 import dev.switchboard.protocol.catalog.EventCatalog;
 import dev.switchboard.protocol.jwt.Jwt;
+import dev.switchboard.redis.ClusterRequests;
 import dev.switchboard.redis.RedisBackplane;
 import dev.switchboard.redis.SharedPresence;
 import dev.switchboard.server.admin.AdminNamespace;
@@ -19,6 +20,8 @@ import dev.switchboard.server.listener.Listeners;
 import dev.switchboard.server.middleware.Middlewares;
 import dev.switchboard.server.presence.InMemoryPresence;
 import dev.switchboard.server.presence.Presence;
+import dev.switchboard.server.security.EventRate;
+import dev.switchboard.server.security.Revocations;
 import dev.switchboard.server.presence.RedisPresence;
 import dev.switchboard.server.store.Stores;
 import dev.switchboard.server.visibility.Visibility;
@@ -103,8 +106,10 @@ public final class SwitchboardServer implements AutoCloseable {
 
             // 6. the connect pushes, then every listener of the catalog; /admin watches them
             main.onConnection(new ConnectPushes(emits.onConnect(), stores.users(), emits.emitter(), clock));
-            AdminNamespace admin = AdminNamespace.install(engine, app);
-            new Dispatcher(EventCatalog.MAIN, Listeners.all(app), argParser, clock, admin.callObserver()).register(main);
+            AdminNamespace admin = AdminNamespace.install(engine, app,
+                    redis == null ? ClusterRequests.singleNode() : ClusterRequests.over(redis));
+            new Dispatcher(EventCatalog.MAIN, Listeners.all(app), argParser, clock, admin.callObserver(),
+                    new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst())).register(main);
 
             // 7. go
             startEngine(engine, config);
@@ -202,6 +207,11 @@ public final class SwitchboardServer implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Cuts a user's sessions off (see {@link Revocations}); for the admin namespace and tools. */
+    public Revocations revocations() {
+        return new Revocations(stores.revocations(), engine.namespace(EventCatalog.MAIN), Clock.systemUTC());
     }
 
     public Presence presence() {

@@ -59,6 +59,32 @@ class JwtTest {
         assertThatThrownBy(() -> jwt.verify(expired)).hasMessageContaining("expired");
     }
 
+    private static final java.time.Instant T = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+    private static Jwt at(java.time.Instant now) {
+        return new Jwt(Jwt.EXAMPLE_SECRET, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+    }
+
+    @Test
+    void expiryAndNotBeforeAreHonouredWithTheStatedLeeway() throws Exception {
+        assertThat(Jwt.LEEWAY).isEqualTo(Duration.ofSeconds(30));
+        String expiring = at(T).sign(JOHN, Duration.ofSeconds(60), Map.of());
+        assertThat(at(T.plusSeconds(60 + 29)).verify(expiring).userId()).isEqualTo(JOHN);
+        assertThatThrownBy(() -> at(T.plusSeconds(60 + 31)).verify(expiring)).hasMessageStartingWith("token expired at");
+
+        String later = at(T).sign(JOHN, null, Map.of("nbf", T.plusSeconds(100).getEpochSecond()));
+        assertThat(at(T.plusSeconds(100 - 29)).verify(later).userId()).isEqualTo(JOHN);
+        assertThatThrownBy(() -> at(T.plusSeconds(100 - 31)).verify(later))
+                .hasMessageStartingWith("token not valid before");
+    }
+
+    @Test
+    void refusesATokenIssuedInTheFutureBeyondTheLeeway() throws Exception {
+        assertThat(at(T).verify(at(T.plusSeconds(20)).sign(JOHN)).userId()).isEqualTo(JOHN);
+        assertThatThrownBy(() -> at(T).verify(at(T.plusSeconds(40)).sign(JOHN)))
+                .hasMessageStartingWith("token issued in the future");
+    }
+
     @Test
     void refusesBadOrMissingUserId() {
         assertThatThrownBy(() -> jwt.verify(jwt.sign("42"))).hasMessageContaining("not a 24-hex-digit ObjectId");

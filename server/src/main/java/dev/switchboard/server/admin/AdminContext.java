@@ -1,9 +1,10 @@
 package dev.switchboard.server.admin;
 
+import dev.switchboard.redis.ClusterRequests;
 import dev.switchboard.server.AppContext;
 import dev.switchboard.server.admin.stats.EventStats;
 import java.time.Instant;
 
-/** What the admin listeners work with besides the application's context. */
-public record AdminContext(AppContext app, EventStats stats, Instant startedAt) {
+/** What the admin listeners work with besides the application's context; {@code nodes} asks every node. */
+public record AdminContext(AppContext app, EventStats stats, Instant startedAt, ClusterRequests nodes) {
 }

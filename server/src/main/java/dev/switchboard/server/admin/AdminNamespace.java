@@ -5,8 +5,10 @@ import dev.switchboard.engine.Namespace;
 import dev.switchboard.engine.Socket;
 import dev.switchboard.engine.SocketIoServer;
 import dev.switchboard.protocol.catalog.EventCatalog;
+import dev.switchboard.redis.ClusterRequests;
 import dev.switchboard.server.AppContext;
 import dev.switchboard.server.admin.listener.AdminListeners;
+import dev.switchboard.server.admin.listener.stats.GetStats;
 import dev.switchboard.server.admin.stats.EventStats;
 import dev.switchboard.server.admin.stream.AdminStream;
 import dev.switchboard.server.admin.stream.ServerObserver;
@@ -40,15 +42,17 @@ public final class AdminNamespace {
         this.observer = observer;
     }
 
-    public static AdminNamespace install(SocketIoServer engine, AppContext app) {
+    public static AdminNamespace install(SocketIoServer engine, AppContext app, ClusterRequests nodes) {
         EventStats stats = new EventStats();
         AdminStream stream = new AdminStream();
         AdminNamespace admin = new AdminNamespace(app.main(), stream, new ServerObserver(stats, stream, app.clock()));
         Namespace namespace = engine.namespace(EventCatalog.ADMIN);
-        namespace.use(new Middlewares(List.of(new Authentication(app.jwt(), app.stores().users()), new AdminRole())));
+        namespace.use(new Middlewares(List.of(Authentication.of(app), new AdminRole())));
         namespace.onConnection(admin::subscribe);
-        new Dispatcher(EventCatalog.ADMIN, AdminListeners.all(new AdminContext(app, stats, app.clock().instant())),
-                app.argParser(), app.clock(), CallObserver.NONE).register(namespace);
+        AdminContext context = new AdminContext(app, stats, app.clock().instant(), nodes);
+        GetStats.answerForThisNode(context);
+        new Dispatcher(EventCatalog.ADMIN, AdminListeners.all(context), app.argParser(), app.clock(), CallObserver.NONE)
+                .register(namespace);
         return admin;
     }
 

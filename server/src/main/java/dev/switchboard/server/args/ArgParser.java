@@ -24,10 +24,19 @@ public final class ArgParser {
         return maxImageBytes;
     }
 
-    /** Every argument of the spec, parsed in order; extra positional arguments are ignored. */
+    /**
+     * Every argument of the spec, parsed in order; extra positional arguments are ignored, but, like
+     * every argument, must keep within the {@link Shape} bounds.
+     */
     public Args parse(EventSpec spec, List<JsonNode> sent) {
         Map<String, Object> values = new HashMap<>();
         List<ArgSpec> specs = spec.args();
+        if (sent.size() > Shape.MAX_FIELDS) {
+            throw ReplyException.tooLarge(spec.name() + " got " + sent.size() + " arguments; it takes " + specs.size());
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            Shape.check(sent.get(i), i < specs.size() ? specs.get(i).name() : "argument " + (i + 1));
+        }
         for (int i = 0; i < specs.size(); i++) {
             ArgSpec arg = specs.get(i);
             JsonNode node = i < sent.size() ? sent.get(i) : null;

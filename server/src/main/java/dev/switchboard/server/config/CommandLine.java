@@ -1,5 +1,6 @@
 package dev.switchboard.server.config;
 
+import dev.switchboard.server.config.ServerConfig.Limits;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -20,6 +21,15 @@ public final class CommandLine {
               --redis-uri URI     run as one of several nodes sharing pushes and presence through
                                   this Redis, e.g. redis://127.0.0.1:6379 (env REDIS_URI)
               --node-name NAME    this node's name in socket lists (env NODE_NAME, default node-1)
+              --cors-origins LIST browser origins allowed to connect, comma-separated, * for any, none
+                                  for none (env CORS_ORIGINS; default * on the embedded database,
+                                  none on an external one)
+              --max-image-bytes N largest story or message image, decoded (default 1048576)
+              --max-payload N     largest packet the engine accepts (default 2097152); must carry the
+                                  largest image in base64 (4/3 of it) plus 1 KB
+              --events-per-second N  events a socket may send per second, steady (default 50)
+              --event-burst N     events a socket may send at once (default 100)
+              --sockets-per-user N   connected sockets one user may have (default 10)
               --help              this text
             """;
 
@@ -49,6 +59,10 @@ public final class CommandLine {
             if (present(env.get("NODE_NAME"))) {
                 b.nodeName(env.get("NODE_NAME").trim());
             }
+            if (present(env.get("CORS_ORIGINS"))) {
+                b.corsOrigins(origins(env.get("CORS_ORIGINS")));
+            }
+            Limits limits = Limits.DEFAULT;
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
                 String inlineValue = null;
@@ -68,7 +82,8 @@ public final class CommandLine {
                         b.dbMemory(true);
                     }
                     case "--port", "--host", "--db-port", "--db-file", "--mongo-uri", "--jwt-secret", "--redis-uri",
-                         "--node-name" -> {
+                         "--node-name", "--cors-origins", "--max-image-bytes", "--max-payload", "--events-per-second",
+                         "--event-burst", "--sockets-per-user" -> {
                         String value = inlineValue;
                         if (value == null) {
                             if (i + 1 >= args.length) {
@@ -76,19 +91,33 @@ public final class CommandLine {
                             }
                             value = args[++i];
                         }
-                        apply(b, flag, value);
+                        limits = apply(b, limits, flag, value);
                     }
                     default -> throw new UsageException("unknown option " + args[i]);
                 }
             }
-            return new Parsed(b.build(), false);
+            return new Parsed(b.limits(limits).build(), false);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    private static void apply(ServerConfig.Builder b, String flag, String value) throws UsageException {
+    /** Applies one flag; returns the limits, changed when the flag was one of them. */
+    private static Limits apply(ServerConfig.Builder b, Limits limits, String flag, String value)
+            throws UsageException {
         switch (flag) {
+            case "--events-per-second" -> {
+                return new Limits(count(flag, value), limits.eventBurst(), limits.socketsPerUser());
+            }
+            case "--event-burst" -> {
+                return new Limits(limits.eventsPerSecond(), count(flag, value), limits.socketsPerUser());
+            }
+            case "--sockets-per-user" -> {
+                return new Limits(limits.eventsPerSecond(), limits.eventBurst(), count(flag, value));
+            }
+            case "--cors-origins" -> b.corsOrigins(origins(nonBlank(flag, value)));
+            case "--max-image-bytes" -> b.maxImageBytes(count(flag, value));
+            case "--max-payload" -> b.maxPayload(count(flag, value));
             case "--port" -> b.port(number(flag, value));
             case "--host" -> b.host(nonBlank(flag, value));
             case "--db-port" -> b.dbPort(number(flag, value));
@@ -98,6 +127,39 @@ public final class CommandLine {
             case "--redis-uri" -> b.redisUri(nonBlank(flag, value));
             case "--node-name" -> b.nodeName(nonBlank(flag, value));
             default -> throw new IllegalStateException(flag);
+        }
+        return limits;
+    }
+
+    /** {@code *}, {@code none}, or a comma-separated list of origins such as {@code https://app.example.com}. */
+    static java.util.List<String> origins(String value) {
+        String v = value.trim();
+        if (v.equalsIgnoreCase("none")) {
+            return java.util.List.of();
+        }
+        java.util.List<String> list = new java.util.ArrayList<>();
+        for (String part : v.split(",")) {
+            String origin = part.trim();
+            if (origin.endsWith("/")) {
+                origin = origin.substring(0, origin.length() - 1);
+            }
+            if (!origin.isEmpty()) {
+                list.add(origin);
+            }
+        }
+        return list;
+    }
+
+    /** A whole number from 1. */
+    private static int count(String flag, String value) throws UsageException {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 1) {
+                throw new UsageException(flag + " must be at least 1, not " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " must be a whole number, not \"" + value + "\"");
         }
     }
 

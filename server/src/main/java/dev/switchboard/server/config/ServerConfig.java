@@ -20,9 +20,11 @@ import java.util.List;
  * @param exampleSecret true when {@code jwtSecret} is the published example secret (the embedded default)
  * @param maxImageBytes the largest image accepted, decoded
  * @param maxPayload    the engine's largest packet (a base64 image grows by a third)
- * @param corsOrigins   allowed browser origins; {@code ["*"]} for any
+ * @param corsOrigins   allowed browser origins; {@code ["*"]} for any, empty for none (default: any on the
+ *                      embedded database, none on an external one)
  * @param nodeName      this node's name, as shown to the console
  * @param redisUri      the Redis that joins several nodes into one service; null means this node alone
+ * @param limits        per-socket event rate and sockets per user
  */
 public record ServerConfig(
         String host,
@@ -38,7 +40,8 @@ public record ServerConfig(
         int maxPayload,
         List<String> corsOrigins,
         String nodeName,
-        String redisUri) {
+        String redisUri,
+        Limits limits) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_DB_PORT = 27018;
@@ -48,6 +51,30 @@ public record ServerConfig(
 
     public ServerConfig {
         corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    /**
+     * What one client may use.
+     *
+     * @param eventsPerSecond steady rate of events per socket (token bucket refill)
+     * @param eventBurst      events a socket may send at once (bucket size)
+     * @param socketsPerUser  connected sockets per user, across nodes
+     */
+    public record Limits(int eventsPerSecond, int eventBurst, int socketsPerUser) {
+
+        public static final Limits DEFAULT = new Limits(50, 100, 10);
+
+        public Limits {
+            if (eventsPerSecond < 1 || eventBurst < 1 || socketsPerUser < 1) {
+                throw new IllegalArgumentException("the event rate, the burst and the sockets per user must each be"
+                        + " at least 1, not " + eventsPerSecond + ", " + eventBurst + ", " + socketsPerUser);
+            }
+        }
+    }
+
+    /** True when any browser origin may connect. */
+    public boolean anyOrigin() {
+        return corsOrigins.contains("*");
     }
 
     public static Builder builder() {
@@ -78,6 +105,7 @@ public record ServerConfig(
         b.corsOrigins = corsOrigins;
         b.nodeName = nodeName;
         b.redisUri = redisUri;
+        b.limits = limits;
         return b;
     }
 
@@ -92,9 +120,11 @@ public record ServerConfig(
         private String jwtSecret;
         private int maxImageBytes = DEFAULT_MAX_IMAGE_BYTES;
         private int maxPayload = DEFAULT_MAX_PAYLOAD;
-        private List<String> corsOrigins = List.of("*");
+        /** Null: any on the embedded database, none on an external one. */
+        private List<String> corsOrigins;
         private String nodeName = "node-1";
         private String redisUri;
+        private Limits limits = Limits.DEFAULT;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -112,6 +142,7 @@ public record ServerConfig(
         public Builder nodeName(String v) { nodeName = v; return this; }
         /** Null or blank means a single node (in-memory rooms and presence). */
         public Builder redisUri(String v) { redisUri = v == null || v.isBlank() ? null : v.trim(); return this; }
+        public Builder limits(Limits v) { limits = v; return this; }
 
         /** @throws IllegalArgumentException with a sentence a person can act on */
         public ServerConfig build() {
@@ -143,8 +174,9 @@ public record ServerConfig(
                 new Jwt(secret); // fails now, with the reason, for a secret too short for HS256
                 example = Jwt.EXAMPLE_SECRET.equals(secret);
             }
+            List<String> origins = corsOrigins != null ? corsOrigins : mongoUri == null ? List.of("*") : List.of();
             return new ServerConfig(host, port, dbHost, dbPort, dbFile, dbMemory, mongoUri, secret, example,
-                    maxImageBytes, maxPayload, corsOrigins, nodeName, redisUri);
+                    maxImageBytes, maxPayload, origins, nodeName, redisUri, limits);
         }
 
         private static void requirePort(String what, int value) {

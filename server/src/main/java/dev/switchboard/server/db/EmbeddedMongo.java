@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the database folder for " + file, e);
             }
-            backend = new H2Backend(file.toAbsolutePath().toString());
+            backend = durable(new H2Backend(file.toAbsolutePath().toString()));
         }
         MongoServer server = new MongoServer(backend);
         try {
@@ -59,6 +60,20 @@ public final class EmbeddedMongo implements AutoCloseable {
         var address = server.getLocalAddress();
         String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
         return new EmbeddedMongo(server, backend, file, uri);
+    }
+
+    /**
+     * The file backend with every write committed before it is answered. The store's own 1 s
+     * background commit is turned off: it could capture a write half-applied (a document without its
+     * unique index key), which a crash would then keep.
+     */
+    private static MongoBackend durable(H2Backend h2) {
+        MVStore store = h2.getMvStore();
+        store.setAutoCommitDelay(0);
+        return new DurableWrites(h2, () -> {
+            store.commit();
+            store.sync();
+        });
     }
 
     /** The connection string, without database name. */
@@ -79,10 +94,13 @@ public final class EmbeddedMongo implements AutoCloseable {
         return file == null;
     }
 
-    /** Forces what was written so far onto disk (a no-op in memory). */
+    /**
+     * Forces what was written so far onto disk (a no-op in memory). Writes through the driver are
+     * committed before they are answered already; this is for a caller that wants a checkpoint.
+     */
     public void commit() {
-        if (backend instanceof H2Backend h2) {
-            h2.commit();
+        if (backend instanceof DurableWrites durable) {
+            durable.checkpoint();
         }
     }
 

@@ -13,6 +13,8 @@ import dev.switchboard.protocol.reply.ReplyStatus;
 import dev.switchboard.server.SocketUser;
 import dev.switchboard.server.args.ArgParser;
 import dev.switchboard.server.args.Args;
+import dev.switchboard.server.config.ServerConfig;
+import dev.switchboard.server.security.EventRate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
@@ -36,19 +38,28 @@ public final class Dispatcher {
     private final ArgParser parser;
     private final Clock clock;
     private final CallObserver observer;
+    private final EventRate rate;
 
     /** @throws IllegalStateException when the classes and the catalog's listeners of {@code /} differ */
     public Dispatcher(List<Listener> listeners, ArgParser parser, Clock clock) {
         this(EventCatalog.MAIN, listeners, parser, clock, CallObserver.NONE);
     }
 
-    /** @throws IllegalStateException when the classes and the catalog's listeners of {@code namespace} differ */
+    /** With the default event rate ({@link ServerConfig.Limits#DEFAULT}). */
     public Dispatcher(String namespace, List<Listener> listeners, ArgParser parser, Clock clock,
                       CallObserver observer) {
+        this(namespace, listeners, parser, clock, observer, new EventRate(
+                ServerConfig.Limits.DEFAULT.eventsPerSecond(), ServerConfig.Limits.DEFAULT.eventBurst()));
+    }
+
+    /** @throws IllegalStateException when the classes and the catalog's listeners of {@code namespace} differ */
+    public Dispatcher(String namespace, List<Listener> listeners, ArgParser parser, Clock clock,
+                      CallObserver observer, EventRate rate) {
         this.listeners = byName(namespace, listeners);
         this.parser = parser;
         this.clock = clock;
         this.observer = observer;
+        this.rate = rate;
     }
 
     private static Map<String, Listener> byName(String namespace, List<Listener> list) {
@@ -88,6 +99,9 @@ public final class Dispatcher {
 
     private void dispatch(Listener listener, EventSpec spec, Socket socket, Event event) {
         long started = System.nanoTime();
+        if (rateLimited(spec.name(), socket, event, started)) {
+            return;
+        }
         ObjectNode reply;
         try {
             Args args = parser.parse(spec, event.args());
@@ -113,8 +127,26 @@ public final class Dispatcher {
                 System.nanoTime() - started);
     }
 
+    /** Answers {@code rate_limited} when the socket is over its rate; logs the first refusal of a run. */
+    private boolean rateLimited(String name, Socket socket, Event event, long started) {
+        EventRate.Refusal refusal = rate.take(socket);
+        if (refusal == null) {
+            return false;
+        }
+        String message = rate.describe(refusal);
+        if (refusal.firstOfRun()) {
+            log(name, socket, ReplyStatus.RATE_LIMITED.code() + ": " + message, null);
+        }
+        event.ack().send(Reply.error(ReplyStatus.RATE_LIMITED, message));
+        observer.called(socket, name, event.args(), ReplyStatus.RATE_LIMITED, System.nanoTime() - started);
+        return true;
+    }
+
     private void unknown(Socket socket, Event event) {
         long started = System.nanoTime();
+        if (rateLimited(event.name(), socket, event, started)) {
+            return;
+        }
         String message = "no listener for " + event.name();
         log(event.name(), socket, message, null);
         event.ack().send(Reply.error(ReplyStatus.NOT_FOUND, message));

@@ -5,7 +5,9 @@ import dev.switchboard.engine.Socket;
 import dev.switchboard.protocol.jwt.Jwt;
 import dev.switchboard.protocol.jwt.TokenRejectedException;
 import dev.switchboard.protocol.jwt.VerifiedToken;
+import dev.switchboard.server.AppContext;
 import dev.switchboard.server.SocketUser;
+import dev.switchboard.server.security.Revocations;
 import dev.switchboard.server.store.UserStore;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -15,10 +17,18 @@ public final class Authentication implements ConnectionMiddleware {
 
     private final Jwt jwt;
     private final UserStore users;
+    private final Revocations revocations;
 
-    public Authentication(Jwt jwt, UserStore users) {
+    /** Checks the app's tokens against its users and its revocations. */
+    public static Authentication of(AppContext app) {
+        return new Authentication(app.jwt(), app.stores().users(), new Revocations(app.stores().revocations(),
+                app.main(), app.clock()));
+    }
+
+    public Authentication(Jwt jwt, UserStore users, Revocations revocations) {
         this.jwt = jwt;
         this.users = users;
+        this.revocations = revocations;
     }
 
     @Override
@@ -46,6 +56,10 @@ public final class Authentication implements ConnectionMiddleware {
         Document user = users.findById(userId).orElse(null);
         if (user == null) {
             return Admission.reject("user " + verified.userId() + " does not exist");
+        }
+        var revoked = revocations.refusal(userId, verified);
+        if (revoked.isPresent()) {
+            return Admission.reject(revoked.get());
         }
         SocketUser.set(socket, userId, user.getString(UserStore.USERNAME));
         SocketUser.setRole(socket, verified.claim(SocketUser.ROLE));

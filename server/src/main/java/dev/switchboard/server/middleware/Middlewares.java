@@ -22,7 +22,9 @@ public final class Middlewares implements Middleware {
     /** The chain, in the order it runs. */
     public static List<ConnectionMiddleware> chain(AppContext app) {
         return List.of(
-                new Authentication(app.jwt(), app.stores().users()),
+                new AllowedOrigins(app.config().corsOrigins()),
+                Authentication.of(app),
+                new SocketsPerUser(app.main(), app.config().limits().socketsPerUser()),
                 new OnlineClients(app.presence(), app.stores().users(), app.clock()),
                 new JoinToRoom(app.stores().users()));
     }

@@ -8,7 +8,8 @@ public record Stores(
         TweetStore tweets,
         MessageStore messages,
         StoryStore stories,
-        FollowRequestStore followRequests) {
+        FollowRequestStore followRequests,
+        RevocationStore revocations) {
 
     /** The stores of that database; call {@link #ensureIndexes()} once at startup. */
     public static Stores on(Database db) {
@@ -17,7 +18,8 @@ public record Stores(
                 new TweetStore(db.collection(TweetStore.COLLECTION)),
                 new MessageStore(db.collection(MessageStore.COLLECTION)),
                 new StoryStore(db.collection(StoryStore.COLLECTION)),
-                new FollowRequestStore(db.collection(FollowRequestStore.COLLECTION)));
+                new FollowRequestStore(db.collection(FollowRequestStore.COLLECTION)),
+                new RevocationStore(db.collection(RevocationStore.COLLECTION)));
     }
 
     /** Declares every index (unique ones included); safe to repeat. */

@@ -1,5 +1,6 @@
 package dev.switchboard.server.cluster;
 
+import static dev.switchboard.server.harness.Replies.failed;
 import static dev.switchboard.server.harness.Replies.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +15,11 @@ import dev.switchboard.server.harness.TestClient;
 import dev.switchboard.server.harness.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
@@ -193,8 +197,63 @@ class ClusterTest {
         }
     }
 
+    static TestClient connectAdmin(TestServer node) {
+        String token = node.jwt().sign(hex(node.user()), null, Map.of("role", "admin"));
+        return TestClient.connectTo(node.url() + "/admin", token);
+    }
+
+    static long count(JsonNode stats, String event, String field) {
+        return stats.path("events").path(event).path(field).asLong(0);
+    }
+
     @Test
     @Order(5)
+    void anAdminOnNodeOneSeesTheStatsOfBothNodes() {
+        ObjectId userOne = one.user();
+        ObjectId userTwo = one.user();
+        try (TestClient admin = connectAdmin(one); TestClient onOne = one.connect(userOne);
+             TestClient onTwo = two.connect(userTwo)) {
+            JsonNode before = ok(admin.call("admin/stats/get"));
+            for (int i = 0; i < 2; i++) {
+                ok(onOne.call("user/publicity/get"));
+            }
+            for (int i = 0; i < 3; i++) {
+                ok(onTwo.call("user/publicity/get"));
+            }
+            failed(onTwo.call("user/publicity/get", "not-an-id"), "invalid_argument");
+
+            JsonNode after = ok(admin.call("admin/stats/get"));
+            assertThat(count(after, "user/publicity/get", "count") - count(before, "user/publicity/get", "count"))
+                    .as("calls on node one and node two").isEqualTo(6);
+            assertThat(count(after, "user/publicity/get", "errors") - count(before, "user/publicity/get", "errors"))
+                    .as("the failed call on node two").isEqualTo(1);
+            JsonNode entry = after.path("events").path("user/publicity/get");
+            assertThat(entry.path("p99_ms").asDouble()).isGreaterThanOrEqualTo(entry.path("p50_ms").asDouble())
+                    .isGreaterThan(0);
+
+            // connections and users online as the cross-node socket list shows them
+            JsonNode sockets = ok(admin.call("admin/sockets/get")).get("sockets");
+            Map<String, Long> perNode = new HashMap<>();
+            Set<String> users = new HashSet<>();
+            sockets.forEach(s -> {
+                perNode.merge(s.path("node").asText(), 1L, Long::sum);
+                users.add(s.path("userId").asText());
+            });
+            assertThat(perNode.get("node-one")).isGreaterThanOrEqualTo(1);
+            assertThat(perNode.get("node-two")).isGreaterThanOrEqualTo(1);
+            assertThat(after.path("connections").asLong()).isEqualTo(sockets.size());
+            assertThat(after.path("users_online").asInt()).isEqualTo(users.size());
+            Map<String, Long> reportedPerNode = new HashMap<>();
+            after.path("nodes").forEach(n -> {
+                reportedPerNode.put(n.path("node").asText(), n.path("connections").asLong());
+                assertThat(n.path("uptime_s").asLong()).isGreaterThanOrEqualTo(0);
+            });
+            assertThat(reportedPerNode).isEqualTo(perNode);
+        }
+    }
+
+    @Test
+    @Order(6)
     void theUsersOfAKilledNodeGoOfflineWithinThePresenceBound() throws Exception {
         ObjectId user = one.user();
         ObjectId asker = one.user();
@@ -214,7 +273,7 @@ class ClusterTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRedisOutageKeepsRepliesAndLocalPushesLosesNothingStoredAndCrossNodeDeliveryComesBack() {
         ObjectId sender = one.user();
         ObjectId recipient = one.user();

@@ -36,9 +36,12 @@ public final class TestClient implements AutoCloseable {
     private final Map<String, BlockingQueue<JsonNode>> pushes = new ConcurrentHashMap<>();
     /** Every push, in arrival order, as {@code event}. */
     private final List<String> order = new CopyOnWriteArrayList<>();
+    /** Completes with the reason when the server (or the network) disconnects this client. */
+    private final CompletableFuture<String> disconnected = new CompletableFuture<>();
 
     private TestClient(Socket socket) {
         this.socket = socket;
+        socket.on(Socket.EVENT_DISCONNECT, args -> disconnected.complete(args.length == 0 ? "" : String.valueOf(args[0])));
         for (EventSpec e : EventCatalog.emits()) {
             BlockingQueue<JsonNode> queue = queue(e.name());
             socket.on(e.name(), args -> {
@@ -53,7 +56,14 @@ public final class TestClient implements AutoCloseable {
     }
 
     private static IO.Options options(Map<String, ?> auth, Duration timeout) {
+        return options(auth, Map.of(), timeout);
+    }
+
+    private static IO.Options options(Map<String, ?> auth, Map<String, String> headers, Duration timeout) {
+        Map<String, List<String>> extraHeaders = new java.util.HashMap<>();
+        headers.forEach((k, v) -> extraHeaders.put(k, List.of(v)));
         IO.Options o = IO.Options.builder()
+                .setExtraHeaders(extraHeaders)
                 .setForceNew(true)
                 .setReconnection(false)
                 .setTransports(new String[] {"websocket"})
@@ -70,7 +80,12 @@ public final class TestClient implements AutoCloseable {
     }
 
     static TestClient connect(String url, String token) {
-        Socket s = IO.socket(URI.create(url), options(Map.of("accessToken", token), TIMEOUT));
+        return connect(url, token, Map.of());
+    }
+
+    /** A connected client for that token, sending these HTTP headers (e.g. {@code Origin}) in the handshake. */
+    public static TestClient connect(String url, String token, Map<String, String> headers) {
+        Socket s = IO.socket(URI.create(url), options(Map.of("accessToken", token), headers, TIMEOUT));
         TestClient client = new TestClient(s);
         CompletableFuture<String> result = new CompletableFuture<>();
         s.once(Socket.EVENT_CONNECT, args -> result.complete("ok"));
@@ -90,7 +105,12 @@ public final class TestClient implements AutoCloseable {
 
     /** The {@code connect_error} message for that handshake auth, waiting up to {@code timeout}. */
     public static String connectError(String url, Map<String, ?> auth, Duration timeout) {
-        Socket s = IO.socket(URI.create(url), options(auth, timeout));
+        return connectError(url, auth, Map.of(), timeout);
+    }
+
+    /** The {@code connect_error} message for that handshake auth and these HTTP headers. */
+    public static String connectError(String url, Map<String, ?> auth, Map<String, String> headers, Duration timeout) {
+        Socket s = IO.socket(URI.create(url), options(auth, headers, timeout));
         CompletableFuture<String> result = new CompletableFuture<>();
         s.once(Socket.EVENT_CONNECT, args -> result.complete(null));
         s.once(Socket.EVENT_CONNECT_ERROR, args -> result.complete(describe(args)));
@@ -133,6 +153,11 @@ public final class TestClient implements AutoCloseable {
 
     public String id() {
         return socket.id();
+    }
+
+    /** The disconnect reason, once the server cut this client off; fails the test when it stays connected. */
+    public String awaitDisconnect(Duration timeout) {
+        return await(disconnected, "disconnect", timeout);
     }
 
     public boolean connected() {

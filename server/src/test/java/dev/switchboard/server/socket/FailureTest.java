@@ -61,6 +61,62 @@ class FailureTest {
         }
     }
 
+    /**
+     * The stated bound: with the database down, a listener answers {@code internal} within the driver's
+     * server selection timeout (5 s) plus the call itself; the server stays up and, once the database
+     * is back on its address, answers again without a restart.
+     */
+    @Test
+    void aDatabaseOutageIsAnsweredWithinTheBoundAndTheServerRecoversWhenItReturns(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("external.mv");
+        EmbeddedMongo db = EmbeddedMongo.start(file, "127.0.0.1", 0);
+        int dbPort = db.port();
+        ServerConfig config = ServerConfig.ephemeral().mongoUri(db.uri()).jwtSecret(SECRET).build();
+        try (SwitchboardServer server = SwitchboardServer.start(config)) {
+            ObjectId me = server.stores().users().insert(new org.bson.Document("username", "u").append("email", "u@x.io"));
+            String token = new dev.switchboard.protocol.jwt.Jwt(SECRET).sign(me.toHexString());
+            try (TestClient c = new TestServerless(server).connect(token)) {
+                c.push("tweet/send/byPagination");
+                db.close();
+
+                long started = System.nanoTime();
+                failed(c.callWithin(Duration.ofSeconds(20), "user/block/get/all"), "internal");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(7));
+                assertThat(c.connected()).isTrue();
+
+                db = startOnPort(file, dbPort);
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                com.fasterxml.jackson.databind.JsonNode reply;
+                do {
+                    reply = c.callWithin(Duration.ofSeconds(20), "user/block/get/all");
+                } while (!reply.path("status").asText().equals("ok") && System.nanoTime() < deadline);
+                assertThat(reply.path("status").asText()).as("reply after the database returned: %s", reply)
+                        .isEqualTo("ok");
+                try (TestClient later = new TestServerless(server).connect(token)) {
+                    assertThat(later.connected()).isTrue();
+                }
+            }
+        } finally {
+            db.close();
+        }
+    }
+
+    /** The port was just released; binding it again may take a moment. */
+    private static EmbeddedMongo startOnPort(java.nio.file.Path file, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                return EmbeddedMongo.start(file, "127.0.0.1", port);
+            } catch (IllegalStateException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
     /** Connects to a server not started through {@link TestServer}. */
     record TestServerless(SwitchboardServer server) {
         TestClient connect(String token) {

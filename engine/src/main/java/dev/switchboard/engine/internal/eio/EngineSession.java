@@ -3,6 +3,7 @@ package dev.switchboard.engine.internal.eio;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -264,9 +265,29 @@ public final class EngineSession {
         }
     }
 
-    /** Ends the session because the client broke a rule (any thread); the client is not told. */
-    public void abort(String reason) {
-        loop.execute(() -> close(reason, false));
+    /**
+     * Ends the session because the client broke a rule (any thread). A websocket client is told
+     * {@code detail} in a close frame with code 1008 (policy violation), after the farewell of the
+     * layer above; a polling client just finds the session gone.
+     */
+    public void abort(String reason, String detail) {
+        loop.execute(() -> refuse(transport, reason, WebSocketCloseStatus.POLICY_VIOLATION.code(), detail));
+    }
+
+    /**
+     * A transport refuses what the client sent (on the loop): the client gets the farewell of the
+     * layer above, then the transport's refusal, and the session ends with {@code reason}.
+     */
+    void refuse(Transport t, String reason, int code, String detail) {
+        if (closed || t != transport) {
+            t.refuse(code, detail);
+            return;
+        }
+        for (EngineFrame frame : listener.farewell()) {
+            t.write(frame);
+        }
+        t.refuse(code, detail);
+        close(reason, false);
     }
 
     /** A transport ended on its own (connection lost, client closed it). */

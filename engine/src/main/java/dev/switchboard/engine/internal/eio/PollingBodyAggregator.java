@@ -26,7 +26,7 @@ public final class PollingBodyAggregator extends HttpObjectAggregator {
             List<String> sid = new QueryStringDecoder(request.uri()).parameters().get("sid");
             EngineSession session = sid == null ? null : engine.session(sid.get(0));
             if (session != null) {
-                session.abort("transport error");
+                session.abort("transport error", "request body larger than maxPayload");
             }
         }
         super.handleOversizedMessage(ctx, oversized);

@@ -9,4 +9,13 @@ public interface SessionListener {
     void onBinary(byte[] data);
 
     void onClose(String reason);
+
+    /**
+     * Packets that tell the client, in the protocol above, that the server ends the connection. They
+     * go out just before a refusal closes it: some clients (engine.io-client-java on OkHttp 3) stop
+     * reading at a websocket close frame without reacting to it, but do react to these.
+     */
+    default EngineFrame[] farewell() {
+        return new EngineFrame[0];
+    }
 }

@@ -35,4 +35,12 @@ interface Transport {
      * (polling: a close packet after whatever is still buffered).
      */
     void close(boolean tellClient);
+
+    /**
+     * Ends the transport because the client broke a rule; a websocket tells it {@code code} and
+     * {@code reason} in its close frame, after whatever was written before.
+     */
+    default void refuse(int code, String reason) {
+        close(false);
+    }
 }

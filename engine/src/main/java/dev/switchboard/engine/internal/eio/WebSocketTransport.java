@@ -16,6 +16,8 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,11 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     private final Channel channel;
     private final EngineSession session;
     private final int maxPayload;
+    private static final long CLOSE_GRACE_MS = 1000;
+    private static final int MAX_CLOSE_REASON_BYTES = 123;
+
     private volatile boolean closing;
+    private volatile boolean refused;
 
     WebSocketTransport(Channel channel, EngineSession session, int maxPayload) {
         this.channel = channel;
@@ -42,6 +48,9 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (refused) {
+            return; // the client already broke a rule; its connection is closing
+        }
         if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
             EventLoop loop = session.loop();
             if (loop.inEventLoop()) {
@@ -90,23 +99,22 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
         WebSocketCloseStatus status = cause instanceof CorruptedWebSocketFrameException corrupted
                 ? corrupted.closeStatus() : WebSocketCloseStatus.PROTOCOL_ERROR;
         if (cause instanceof TooLongFrameException || status.equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)) {
-            refuse(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message larger than maxPayload (" + maxPayload + " bytes)");
+            refuseFromChannel(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message larger than maxPayload (" + maxPayload + " bytes)");
         } else if (cause instanceof CorruptedFrameException) {
-            refuse(status, "invalid websocket frame: " + cause.getMessage());
+            refuseFromChannel(status, "invalid websocket frame: " + cause.getMessage());
         } else {
             log.debug("websocket of session {} failed", session.id(), cause);
             ctx.close();
         }
     }
 
-    /** The client broke a rule: it is told why in the close frame, and its session ends as a transport error. */
-    private void refuse(WebSocketCloseStatus status, String reason) {
-        if (closing) {
+    /** The client broke a websocket rule: nothing it sends from now on counts, and its session ends as a transport error. */
+    private void refuseFromChannel(WebSocketCloseStatus status, String reason) {
+        if (refused) {
             return;
         }
-        closing = true;
-        channel.writeAndFlush(new CloseWebSocketFrame(status.code(), reason)).addListener(ChannelFutureListener.CLOSE);
-        session.loop().execute(() -> session.transportError(this, "transport error"));
+        refused = true;
+        session.loop().execute(() -> session.refuse(this, "transport error", status.code(), reason));
     }
 
     @Override
@@ -127,6 +135,20 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
 
     @Override
     public void close(boolean tellClient) {
+        sendClose(WebSocketCloseStatus.NORMAL_CLOSURE.code(), WebSocketCloseStatus.NORMAL_CLOSURE.reasonText());
+    }
+
+    @Override
+    public void refuse(int code, String reason) {
+        refused = true;
+        sendClose(code, reason);
+    }
+
+    /**
+     * Sends a close frame after what was written so far, then closes the connection without waiting
+     * for the client's answer, within {@link #CLOSE_GRACE_MS} even when the flush is stuck.
+     */
+    private void sendClose(int code, String reason) {
         if (closing) {
             return;
         }
@@ -134,8 +156,21 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
         if (!channel.isWritable()) {
             channel.close(); // a close frame would wait behind data the client does not read
         } else if (channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
-                    .addListener(ChannelFutureListener.CLOSE);
+            channel.writeAndFlush(new CloseWebSocketFrame(code, fitCloseReason(reason))).addListener(ChannelFutureListener.CLOSE);
+            channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** A close frame's reason is at most 123 bytes of UTF-8. */
+    static String fitCloseReason(String reason) {
+        byte[] utf8 = reason.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length <= MAX_CLOSE_REASON_BYTES) {
+            return reason;
+        }
+        int end = MAX_CLOSE_REASON_BYTES;
+        while (end > 0 && (utf8[end] & 0xC0) == 0x80) {
+            end--; // do not cut a character in two
+        }
+        return new String(utf8, 0, end, StandardCharsets.UTF_8);
     }
 }

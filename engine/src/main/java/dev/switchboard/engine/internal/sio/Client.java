@@ -7,6 +7,7 @@ import dev.switchboard.engine.internal.eio.EngineFrame;
 import dev.switchboard.engine.internal.eio.EngineSession;
 import dev.switchboard.engine.internal.eio.HandshakeRequest;
 import dev.switchboard.engine.internal.eio.SessionListener;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +52,7 @@ final class Client implements SessionListener {
                 route(packet);
             }
         } catch (PacketDecoder.DecodeException e) {
-            log.debug("closing session {}: {}", session.id(), e.getMessage());
-            session.abort("parse error");
+            refuse(e);
         }
     }
 
@@ -64,9 +64,21 @@ final class Client implements SessionListener {
                 route(packet);
             }
         } catch (PacketDecoder.DecodeException e) {
-            log.debug("closing session {}: {}", session.id(), e.getMessage());
-            session.abort("parse error");
+            refuse(e);
         }
+    }
+
+    private void refuse(PacketDecoder.DecodeException e) {
+        log.debug("closing session {}: {}", session.id(), e.getMessage());
+        session.abort("parse error", "parse error: " + e.getMessage());
+    }
+
+    /** A server-side disconnect of every joined namespace: a client reacts to it at once, whatever its websocket does. */
+    @Override
+    public EngineFrame[] farewell() {
+        return sockets.keySet().stream()
+                .flatMap(name -> Arrays.stream(server.encoder().disconnect(name)))
+                .toArray(EngineFrame[]::new);
     }
 
     private void route(SioPacket packet) {

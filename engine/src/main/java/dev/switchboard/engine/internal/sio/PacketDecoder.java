@@ -1,6 +1,7 @@
 package dev.switchboard.engine.internal.sio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -93,6 +94,8 @@ final class PacketDecoder {
         if (i < len) {
             try {
                 data = mapper.readTree(b, i, len - i);
+            } catch (StreamConstraintsException e) {
+                throw new DecodeException("JSON beyond the parser's limits (" + limitBroken(e) + ")");
             } catch (JsonProcessingException e) {
                 throw new DecodeException("invalid payload");
             } catch (IOException e) {
@@ -160,6 +163,13 @@ final class PacketDecoder {
             case SioPacket.ACK, SioPacket.BINARY_ACK -> data != null && data.isArray();
             default -> false;
         };
+    }
+
+    /** Jackson's message without its pointer to the setting, e.g. "Document nesting depth (1001) exceeds the maximum allowed (1000". */
+    private static String limitBroken(StreamConstraintsException e) {
+        String message = e.getOriginalMessage();
+        int settingNote = message.indexOf(", from");
+        return settingNote < 0 ? message : message.substring(0, settingNote) + ")";
     }
 
     private static boolean isDigit(byte c) {

@@ -35,7 +35,8 @@ public abstract class AdminListener extends AppListener {
                 .orElseThrow(() -> ReplyException.notFound("no socket " + socketId + " is connected to /"));
     }
 
-    private static <T> T await(CompletableFuture<T> future, String what) {
+    /** The future's value, waited for at most {@link #NODES_TIMEOUT_MS}. */
+    protected static <T> T await(CompletableFuture<T> future, String what) {
         try {
             return future.get(NODES_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

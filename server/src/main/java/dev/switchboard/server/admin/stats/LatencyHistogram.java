@@ -32,25 +32,41 @@ public final class LatencyHistogram {
         return FIRST_BOUND_NANOS * Math.pow(GROWTH, bucket);
     }
 
-    /** The duration under which {@code percent} of the recorded calls fell, in milliseconds; 0 when empty. */
-    public double percentileMillis(double percent) {
+    /** How many calls fell in each bucket, so that histograms of several nodes can be added up. */
+    public long[] counts() {
         long[] snapshot = new long[BUCKETS];
-        long total = 0;
         for (int i = 0; i < BUCKETS; i++) {
             snapshot[i] = counts.get(i);
-            total += snapshot[i];
+        }
+        return snapshot;
+    }
+
+    /** The duration under which {@code percent} of the recorded calls fell, in milliseconds; 0 when empty. */
+    public double percentileMillis(double percent) {
+        return percentileMillis(counts(), percent);
+    }
+
+    /** The same for bucket counts from {@link #counts()} (or several of them added up). */
+    public static double percentileMillis(long[] counts, double percent) {
+        long total = 0;
+        for (long count : counts) {
+            total += count;
         }
         if (total == 0) {
             return 0;
         }
         long rank = (long) Math.ceil(total * percent / 100.0);
         long seen = 0;
-        for (int i = 0; i < BUCKETS; i++) {
-            seen += snapshot[i];
+        for (int i = 0; i < counts.length; i++) {
+            seen += counts[i];
             if (seen >= rank) {
-                return Math.round(upperBoundNanos(i) / 1_000.0) / 1_000.0;
+                return upperBoundMillis(i);
             }
         }
-        return Math.round(upperBoundNanos(BUCKETS - 1) / 1_000.0) / 1_000.0;
+        return upperBoundMillis(counts.length - 1);
+    }
+
+    private static double upperBoundMillis(int bucket) {
+        return Math.round(upperBoundNanos(bucket) / 1_000.0) / 1_000.0;
     }
 }

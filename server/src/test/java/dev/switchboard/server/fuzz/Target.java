@@ -1,0 +1,12 @@
+package dev.switchboard.server.fuzz;
+
+/** What a generated id names, relative to the caller; resolved against the current {@link Pools}. */
+enum Target {
+    NONEXISTENT,
+    USER_SELF, USER_ANY, USER_BLOCKS_ME, USER_I_BLOCK, USER_HIDDEN, USER_PUBLIC, USER_FOLLOWED, USER_APPLICANT,
+    TWEET_ANY, TWEET_MINE, TWEET_OTHERS, TWEET_HIDDEN, TWEET_REMOVED,
+    COMMENT_ANY, COMMENT_OTHERS, COMMENT_HIDDEN,
+    STORY_ANY, STORY_LIVE, STORY_MINE, STORY_OTHERS, STORY_HIDDEN,
+    MESSAGE_ANY, MESSAGE_OTHERS,
+    FOLLOW_REQUEST
+}
