@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every listener and emit of the wire contract (shared/PROTOCOL.md), the single source of truth:
+ * Every listener and emit of the wire contract (docs/protocol.md), the single source of truth:
  * the server registers its listeners against it, the console builds its forms from it, and a test
- * checks that PROTOCOL.md lists exactly these events.
+ * checks that docs/protocol.md lists exactly these events.
  */
 public final class EventCatalog {
 

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** shared/PROTOCOL.md and the catalog must name the same events with the same arguments. */
+/** docs/protocol.md and the catalog must name the same events with the same arguments. */
 class CatalogMatchesProtocolTest {
 
     private static final Pattern ROW = Pattern.compile("^\\|\\s*`([a-zA-Z]+(?:/[a-zA-Z]+)+)`\\s*\\|([^|]*)\\|");

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Finds shared/PROTOCOL.md: beside the checkout (../shared) or at -Dprotocol.md=PATH. */
+/** Finds the project's contract, docs/protocol.md at the root of the checkout, or -Dprotocol.md=PATH. */
 final class ProtocolDocument {
 
     private ProtocolDocument() {
@@ -22,12 +22,12 @@ final class ProtocolDocument {
         }
         Path dir = Path.of("").toAbsolutePath();
         for (int i = 0; i < 5 && dir != null; i++, dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("PROTOCOL.md");
+            Path candidate = dir.resolve("docs").resolve("protocol.md");
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("shared/PROTOCOL.md not found beside the checkout (from "
-                + Path.of("").toAbsolutePath() + "); pass -Dprotocol.md=PATH");
+        throw new IllegalStateException("docs/protocol.md not found above "
+                + Path.of("").toAbsolutePath() + "; pass -Dprotocol.md=PATH");
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The argument rules of PROTOCOL.md ("Argument rules"), written from the contract rather than from the
+ * The argument rules of docs/protocol.md ("Argument rules"), written from the contract rather than from the
  * server's parser: which arguments a call must be refused for. Used as an oracle: a call with such an
  * argument must get {@code invalid_argument} or {@code too_large}, and must not write.
  */

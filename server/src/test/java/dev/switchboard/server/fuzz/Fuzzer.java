@@ -114,7 +114,7 @@ final class Fuzzer implements AutoCloseable {
         List<Violation> found = new ArrayList<>();
         totals.shapeChecked();
         for (String problem : StoredShape.check(world.db())) {
-            found.add(new Violation("stored shape (PROTOCOL.md \"Stored documents\")", "(whole database)", "-",
+            found.add(new Violation("stored shape (docs/protocol.md \"Stored documents\")", "(whole database)", "-",
                     List.of(), "-", problem));
         }
         long duplicates = acks.duplicates();

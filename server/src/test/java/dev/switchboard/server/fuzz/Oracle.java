@@ -21,7 +21,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /**
- * Decides, from the database state just before a call, what PROTOCOL.md allows as its reply: refused
+ * Decides, from the database state just before a call, what docs/protocol.md allows as its reply: refused
  * arguments, ids that name nothing, targets that "Visibility" forbids, and what an {@code ok} may contain.
  */
 final class Oracle {

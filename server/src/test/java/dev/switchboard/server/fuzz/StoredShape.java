@@ -12,7 +12,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /**
- * The stored shape of PROTOCOL.md "Stored documents", checked on every document of the database:
+ * The stored shape of docs/protocol.md "Stored documents", checked on every document of the database:
  * exactly the listed fields with their types, ids as ObjectIds, dates as Dates, no {@code $}-prefixed or
  * dotted keys anywhere, texts within their limits.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The documented examples of PROTOCOL.md, as seeded by the fixtures, work with the example token. */
+/** The documented examples of docs/protocol.md, as seeded by the fixtures, work with the example token. */
 class DocumentedFixtureTest {
 
     static TestServer server;
