@@ -30,7 +30,7 @@ import dev.switchboard.server.security.EventRate;
 import dev.switchboard.server.security.Revocations;
 import dev.switchboard.server.presence.RedisPresence;
 import dev.switchboard.server.route.JsonRoutes;
-import dev.switchboard.server.route.Routes;
+import dev.switchboard.server.route.HttpRoutes;
 import dev.switchboard.server.store.Stores;
 import dev.switchboard.server.visibility.Visibility;
 import java.time.Clock;
@@ -129,7 +129,7 @@ public final class SwitchboardServer implements AutoCloseable {
             AccountContext accounts = new AccountContext(stores.users(), new AccountTokens(stores.accountTokens(), clock),
                     PasswordHasher.DEFAULT, mail, app.jwt(), app.tokenCheck(), app.revocations(), stores.revocations(),
                     clock, config.accountLimits());
-            engine.http(new JsonRoutes(Routes.all(accounts)));
+            engine.http(new JsonRoutes(HttpRoutes.all(accounts)));
 
             // 8. go
             startEngine(engine, config);

@@ -4,9 +4,9 @@ import dev.switchboard.server.account.AccountContext;
 import java.util.List;
 
 /** Every HTTP route of the server, each beside its handler (docs/protocol.md, "HTTP routes"). */
-public final class Routes {
+public final class HttpRoutes {
 
-    private Routes() {
+    private HttpRoutes() {
     }
 
     public static List<Route> all(AccountContext accounts) {
