@@ -18,7 +18,7 @@ public final class RouteException extends Exception {
         super(message, null, false, false);
         this.status = status;
         this.error = error;
-        this.fields = Map.copyOf(fields);
+        this.fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields)); // in field order
         this.headers = Map.copyOf(headers);
     }
 
