@@ -64,8 +64,8 @@ class RouteFailuresTest {
         assertThat(a.json().get("fields").toString()).isEqualTo("{\"role\":\"unknown field; this route takes name,"
                 + " family, username, email, password, phone\",\"name\":\"1 to 50 characters\",\"family\":\"must be a"
                 + " string, not number\",\"username\":\"3 to 30 characters of letters a-z, digits, '_' and '.'\","
-                + "\"email\":\"not an email address (name@domain.tld, at most 254 characters)\",\"password\":\"one of"
-                + " the most common passwords; choose another\",\"phone\":\"6 to 15 digits, as a number or a string\"}");
+                + "\"email\":\"not an email address (name@domain.tld, at most 254 characters)\",\"phone\":\"6 to 15"
+                + " digits, as a number or a string\",\"password\":\"one of the most common passwords; choose another\"}");
         assertThat(http.post("/register", Map.of()).json().get("fields").toString())
                 .contains("\"name\":\"required\"", "\"password\":\"required\"").doesNotContain("phone");
         Map<String, Object> shortPassword = registration("shorty", "shorty@citadel.example");
