@@ -6,6 +6,9 @@ import dev.switchboard.engine.SocketIoServer;
 import dev.switchboard.protocol.catalog.EventCatalog;
 import dev.switchboard.protocol.jwt.Jwt;
 import dev.switchboard.redis.ClusterRequests;
+import dev.switchboard.redis.LocalSocketSlots;
+import dev.switchboard.redis.SharedSocketSlots;
+import dev.switchboard.redis.SocketSlots;
 import dev.switchboard.redis.RedisBackplane;
 import dev.switchboard.redis.SharedPresence;
 import dev.switchboard.server.admin.AdminNamespace;
@@ -95,10 +98,11 @@ public final class SwitchboardServer implements AutoCloseable {
             // 4. what middlewares, listeners and pushes share
             Clock clock = Clock.systemUTC();
             Presence presence = redis == null ? new InMemoryPresence() : new RedisPresence(new SharedPresence(redis));
+            SocketSlots slots = redis == null ? new LocalSocketSlots() : new SharedSocketSlots(redis);
             Visibility visibility = new Visibility(stores.users());
             Emits emits = Emits.create(main, stores, visibility).checkAgainstCatalog();
             ArgParser argParser = new ArgParser(config.maxImageBytes());
-            AppContext app = new AppContext(config, stores, visibility, presence, new Jwt(config.jwtSecret()), clock,
+            AppContext app = new AppContext(config, stores, visibility, presence, slots, new Jwt(config.jwtSecret()), clock,
                     main, argParser, emits);
 
             // 5. the connection middlewares, in order
