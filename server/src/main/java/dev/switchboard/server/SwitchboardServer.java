@@ -116,7 +116,7 @@ public final class SwitchboardServer implements AutoCloseable {
             main.onConnection(new ConnectPushes(emits.onConnect(), stores.users(), emits.emitter(), clock));
             ClusterRequests nodes = redis == null ? ClusterRequests.singleNode() : ClusterRequests.over(redis);
             AdminNamespace admin = AdminNamespace.install(engine, app, nodes);
-            new Dispatcher(EventCatalog.MAIN, Listeners.all(app), argParser, clock, admin.callObserver(),
+            new Dispatcher(Listeners.all(app), argParser, clock, admin.callObserver(),
                     new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst())).register(main);
 
             // 7. with Redis: room changes missed during an outage are repaired from the database when it is back
