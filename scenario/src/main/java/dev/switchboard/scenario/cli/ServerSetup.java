@@ -22,7 +22,7 @@ import java.util.Set;
 final class ServerSetup implements AutoCloseable {
 
     static final String DEFAULT_DB_URI = "mongodb://127.0.0.1:27018/switchboard";
-    private static final Duration PROBE_TIMEOUT = Duration.ofMillis(1500);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(4);
     private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0");
 
     private final RunTarget target;
@@ -60,7 +60,14 @@ final class ServerSetup implements AutoCloseable {
         } else if (o.dbFile != null) {
             config.dbFile(o.dbFile);
         }
-        SwitchboardServer server = SwitchboardServer.start(config.build());
+        SwitchboardServer server;
+        try {
+            server = SwitchboardServer.start(config.build());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("nothing answered at " + o.server + " as a Socket.IO server, and the"
+                    + " bundled server could not start there (" + e.getMessage() + "); pass --server with a free"
+                    + " port or a running server's URL", e);
+        }
         return new ServerSetup(new RunTarget(server.socketIoUrl(), jwt, server.database().mongo()), server, null,
                 "nothing answered at " + o.server + ": started the bundled server at " + server.socketIoUrl() + " ("
                         + server.databaseDescription() + ")");

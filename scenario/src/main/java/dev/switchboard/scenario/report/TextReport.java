@@ -41,6 +41,8 @@ public final class TextReport implements RunListener {
     }
 
     public void scenarioFinished(ScenarioResult result) {
+        result.steps().stream().filter(s -> s.outcome() == StepResult.Outcome.SKIPPED)
+                .forEach(s -> out.println(stepLine(s)));
         if (result.setupError() != null) {
             out.println("  ERROR " + result.setupError());
         }

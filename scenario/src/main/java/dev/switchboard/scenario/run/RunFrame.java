@@ -35,7 +35,7 @@ public record RunFrame(long atMillis, String actor, int socket, Kind kind, Strin
         if (body.length() > maxPayload) {
             body = body.substring(0, maxPayload - 1) + "…";
         }
-        return String.format("+%d ms %s %s %s %s", atMillis - originMillis, socketLabel(), kind.label(), event, body)
+        return String.format("%+d ms %s %s %s %s", atMillis - originMillis, socketLabel(), kind.label(), event, body)
                 .stripTrailing();
     }
 }
