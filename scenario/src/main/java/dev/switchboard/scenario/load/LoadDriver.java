@@ -85,11 +85,13 @@ public final class LoadDriver {
                 }
                 if (System.nanoTime() - lastProgress >= 1_000_000_000L) {
                     lastProgress = System.nanoTime();
+                    stats.tick();
                     progress.accept(stats.report(options, startedAt, (lastProgress - start) / 1e9));
                 }
             }
             vus.shutdown();
             while (!vus.awaitTermination(1, TimeUnit.SECONDS)) {
+                stats.tick();
                 progress.accept(stats.report(options, startedAt, (System.nanoTime() - start) / 1e9));
                 if (System.nanoTime() - endNanos > TimeUnit.SECONDS.toNanos(DRAIN_SECONDS)) {
                     break;

@@ -36,13 +36,20 @@ final class LoadStats {
 
     private SecondBucket bucket() {
         int second = (int) ((System.nanoTime() - startNanos) / 1_000_000_000L);
-        return seconds.computeIfAbsent(second, s -> new SecondBucket());
+        SecondBucket b = seconds.computeIfAbsent(second, s -> new SecondBucket());
+        b.maxActive = Math.max(b.maxActive, active);
+        return b;
+    }
+
+    /** Marks the current second, so quiet seconds still show how many users were running. */
+    synchronized void tick() {
+        bucket();
     }
 
     synchronized void vuStarted() {
         started++;
         active++;
-        bucket().maxActive = Math.max(bucket().maxActive, active);
+        bucket();
     }
 
     synchronized void dropped() {
