@@ -43,7 +43,8 @@ public final class BenchMain {
                  double seedTimeout) {
 
         static Sizes quick() {
-            return new Sizes(200, 1, 2, 3, 1, 1, 2, 300, 100, 60, 200, List.of(Servers.Database.memory), 25, 100, 0,
+            // a smoke run: no Netty second opinion, no file database, no 10,000-user seed
+            return new Sizes(200, 1, 2, 3, 0, 1, 2, 200, 100, 30, 100, List.of(Servers.Database.memory), 25, 100, 0,
                     1, 2, 3, 4, 0, 0);
         }
 

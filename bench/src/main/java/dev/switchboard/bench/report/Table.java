@@ -112,13 +112,13 @@ public final class Table {
                     app.connect().connected(), app.connect().target(), app.connect().connectsPerSecond(),
                     app.connect().toFourthPush().p50Ms(), app.connect().toFourthPush().p99Ms(),
                     app.connect().serverCpuMillisPerConnect());
-            out.printf("   %-10s %10s %8s %8s %8s %9s %10s %9s  %s%n", "offered/s", "completed/s", "ok/s", "p50 ms",
+            out.printf("   %-14s %11s %8s %8s %8s %9s %10s %9s  %s%n", "offered/s", "completed/s", "ok/s", "p50 ms",
                     "p99 ms", "timeouts", "server CPU", "load CPU", "verdict");
             for (AppStep step : app.steps()) {
                 stepRow(out, "", step);
             }
             if (app.overload() != null) {
-                stepRow(out, String.format("overload %.0fx: ", app.overloadFactor()), app.overload());
+                stepRow(out, String.format("%.0fx: ", app.overloadFactor()), app.overload());
                 out.printf("   overload: completed %.0f/s against a peak of %.0f/s (%.2fx); answered %s, %d timed out%n",
                         app.overload().completedPerSecond(), app.peakCompletedPerSecond(),
                         app.peakCompletedPerSecond() == 0 ? 0 : app.overload().completedPerSecond()
@@ -147,7 +147,7 @@ public final class Table {
     }
 
     private static void stepRow(PrintStream out, String prefix, AppStep step) {
-        out.printf("   %-10s %10.0f %8.0f %8.2f %8.2f %9d %9.0f%% %8.0f%%  %s%n", prefix + Math.round(step.offeredPerSecond()),
+        out.printf("   %-14s %11.0f %8.0f %8.2f %8.2f %9d %9.0f%% %8.0f%%  %s%n", prefix + Math.round(step.offeredPerSecond()),
                 step.completedPerSecond(), step.okPerSecond(), step.ack().p50Ms(), step.ack().p99Ms(), step.timeouts(),
                 step.serverCpuPercent(), step.load().totalPercent(), step.verdict());
     }
