@@ -55,7 +55,7 @@ public final class Table {
         Optional<TransportSummary> oursNetty = summary(r, "ours", TransportRun.NETTY);
         Optional<TransportSummary> nodeNetty = summary(r, "node", TransportRun.NETTY);
         out.printf("   %-32s %10s %10s %9s   %s%n", "official socket.io-client@4", "ours", "node", "ours/node",
-                "| Netty client (2nd opinion): ours, node, ratio");
+                oursNetty.isPresent() || nodeNetty.isPresent() ? "| Netty client (2nd opinion): ours, node, ratio" : "");
         row(out, "acks/s", ours, node, oursNetty, nodeNetty, TransportSummary::acksPerSecond, "%10.0f");
         row(out, "ack latency p50 (ms)", ours, node, oursNetty, nodeNetty, TransportSummary::p50Ms, "%10.2f");
         row(out, "ack latency p99 (ms)", ours, node, oursNetty, nodeNetty, TransportSummary::p99Ms, "%10.2f");

@@ -47,7 +47,7 @@ public final class LoadProcess {
             }
         }
         if (p.exitValue() != 0 || result == null) {
-            throw new IOException("load client " + args + " failed (exit " + p.exitValue() + "); " + log + ":\n" + tail(log));
+            throw new IOException("load client " + args + " failed (exit " + p.exitValue() + "); " + log + ":\n" + LogTail.of(log, 20));
         }
         return Json.MAPPER.readValue(result, resultType);
     }
@@ -67,14 +67,5 @@ public final class LoadProcess {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
     }
 }

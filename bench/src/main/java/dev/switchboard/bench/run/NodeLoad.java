@@ -122,7 +122,7 @@ public final class NodeLoad implements AutoCloseable {
             }
             if (line == null) {
                 throw new IOException("load worker " + w.process().pid() + (w.process().isAlive() ? " did not answer within "
-                        + timeout.toSeconds() + " s" : " exited") + "; " + w.log() + ":\n" + tail(w.log()));
+                        + timeout.toSeconds() + " s" : " exited") + "; " + w.log() + ":\n" + LogTail.of(w.log(), 20));
             }
             JsonNode answer = Json.MAPPER.readTree(line);
             if (answer.has("error")) {
@@ -210,15 +210,6 @@ public final class NodeLoad implements AutoCloseable {
     private void kill() {
         RUNNING.remove(this);
         workers.forEach(w -> w.process().destroyForcibly());
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
     }
 
     private static double round(double v) {
