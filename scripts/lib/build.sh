@@ -82,7 +82,8 @@ switchboard_build() {
     # another script may have built it while this one waited
     if _switchboard_needs_build "$module" "$scope"; then
         command -v mvn >/dev/null || { echo "switchboard: Maven (mvn) is needed to build $module" >&2; return 1; }
-        echo "switchboard: building $module and what it depends on ($(switchboard_upstream "$module" | xargs))..." >&2
+        local upstream; upstream="$(switchboard_upstream "$module" | xargs)"
+        echo "switchboard: building $module${upstream:+ and what it depends on ($upstream)}..." >&2
         touch "$target/switchboard-$scope.stamp.new"
         (cd "$SWITCHBOARD_ROOT" && mvn -B -q -Dstyle.color=never -pl "$module" -am package -DskipTests \
             dependency:build-classpath -Dmdep.outputFile="target/$scope-classpath.txt" \

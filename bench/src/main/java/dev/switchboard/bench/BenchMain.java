@@ -27,7 +27,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * scripts/bench: runs the three workloads against our servers and the Node baseline, one server at a
@@ -73,34 +79,69 @@ public final class BenchMain {
         this.logs = root.resolve("bench/target/bench-logs/" + stamp);
     }
 
-    public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv);
-        Path root = Path.of(args.string("root", ".")).toAbsolutePath().normalize();
-        boolean quick = args.flag("quick");
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        if (args.string("render", null) != null) {
-            rerender(Path.of(args.required("render")), Path.of(args.string("charts", root.resolve("docs/bench").toString())));
-            return;
+    /** The command line of the orchestrator; scripts/bench passes its flags on. */
+    @Command(name = "BenchMain", sortOptions = false, description = "Runs the benchmark's workloads.")
+    static final class Options implements Callable<Integer> {
+        @Option(names = "--root", paramLabel = "DIR", description = "the repository (default: the working directory)")
+        Path root = Path.of(".");
+
+        @Option(names = "--quick", description = "the smoke run (CI)")
+        boolean quick;
+
+        @Option(names = "--only", split = ",", paramLabel = "WORKLOAD",
+                description = "some of transport, connections, app (default: all three)")
+        Set<String> only;
+
+        @Option(names = "--profile", description = "record a JFR profile of our servers")
+        boolean profile;
+
+        @Option(names = "--render", paramLabel = "RESULT_JSON",
+                description = "print the table and draw the charts again from this result file, then stop")
+        Path render;
+
+        @Option(names = "--charts", paramLabel = "DIR", description = "where the charts go")
+        Path charts;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+        boolean help;
+
+        @Override
+        public Integer call() throws Exception {
+            Path root = this.root.toAbsolutePath().normalize();
+            if (render != null) {
+                rerender(render, charts != null ? charts : root.resolve("docs/bench"));
+                return 0;
+            }
+            Set<String> workloads = Set.of("transport", "connections", "app");
+            Set<String> only = this.only == null ? workloads : this.only;
+            if (!workloads.containsAll(only)) {
+                throw new ParameterException(new CommandLine(this),
+                        "--only takes some of transport, connections, app; not " + only);
+            }
+            LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+            String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            BenchMain bench = new BenchMain(root, quick, stamp, only, profile);
+            Report report = bench.run(now.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "Z");
+            String mode = (quick ? "quick" : "full") + (only.size() < 3 || profile ? "-partial" : "");
+            Path results = root.resolve("bench/results");
+            Files.createDirectories(results);
+            Path json = results.resolve(stamp + "-" + mode + ".json");
+            Json.MAPPER.writeValue(json.toFile(), report);
+            // only a complete full run replaces the charts the README shows
+            Path chartsDir = charts != null ? charts : mode.equals("full") ? root.resolve("docs/bench")
+                    : root.resolve("bench/target/charts-" + mode);
+            List<Path> pngs = Charts.render(report, chartsDir);
+            Table.print(report, System.out);
+            System.out.println();
+            System.out.println("results: " + root.relativize(json));
+            pngs.forEach(p -> System.out.println("chart:   " + (p.startsWith(root) ? root.relativize(p) : p)));
+            System.out.println("logs:    " + root.relativize(bench.logs));
+            return bench.failed ? 1 : 0;
         }
-        java.util.Set<String> only = java.util.Set.of(args.string("only", "transport,connections,app").split(","));
-        BenchMain bench = new BenchMain(root, quick, stamp, only, args.flag("profile"));
-        Report report = bench.run(now.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "Z");
-        String mode = (quick ? "quick" : "full") + (only.size() < 3 || args.flag("profile") ? "-partial" : "");
-        Path results = root.resolve("bench/results");
-        Files.createDirectories(results);
-        Path json = results.resolve(stamp + "-" + mode + ".json");
-        Json.MAPPER.writeValue(json.toFile(), report);
-        // only a complete full run replaces the charts the README shows
-        Path charts = Path.of(args.string("charts", mode.equals("full") ? root.resolve("docs/bench").toString()
-                : root.resolve("bench/target/charts-" + mode).toString()));
-        List<Path> pngs = Charts.render(report, charts);
-        Table.print(report, System.out);
-        System.out.println();
-        System.out.println("results: " + root.relativize(json));
-        pngs.forEach(p -> System.out.println("chart:   " + (p.startsWith(root) ? root.relativize(p) : p)));
-        System.out.println("logs:    " + root.relativize(bench.logs));
-        System.exit(bench.failed ? 1 : 0);
+    }
+
+    public static void main(String[] argv) {
+        System.exit(new CommandLine(new Options()).execute(argv));
     }
 
     /** Prints the table and draws the charts again from a result file (after a chart fix, say). */
