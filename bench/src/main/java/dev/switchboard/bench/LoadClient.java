@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The Netty load generator (the transport workload's second opinion), run as its own process so that
@@ -13,11 +16,20 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "LoadClient", subcommands = LoadClient.Transport.class,
         description = "The Netty load generator against one server.")
-public final class LoadClient {
+public final class LoadClient implements Runnable {
 
     public static final String RESULT_PREFIX = "RESULT ";
 
+    @Spec
+    private CommandSpec spec;
+
     private LoadClient() {
+    }
+
+    /** Without a workload: a usage error, like any other. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "say which workload: transport");
     }
 
     @Command(name = "transport", description = "clients each keeping one message-with-ack in flight")
@@ -61,14 +73,6 @@ public final class LoadClient {
     }
 
     public static void main(String[] argv) {
-        CommandLine line = new CommandLine(new LoadClient());
-        // a command line without a workload is a usage error, like any other
-        line.setExecutionStrategy(parsed -> {
-            if (!parsed.hasSubcommand()) {
-                throw new CommandLine.ParameterException(line, "say which workload: transport");
-            }
-            return new CommandLine.RunLast().execute(parsed);
-        });
-        System.exit(line.execute(argv));
+        System.exit(new CommandLine(new LoadClient()).execute(argv));
     }
 }
