@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  *     full"} when it is exceeded, instead of growing memory without bound
  * @param pipelineExtension called with every new connection's Netty pipeline once the engine's own
  *     stages are in place, to append stages of one's own (a test harness's; none by default)
+ * @param httpMaxBody largest request body, in bytes, the {@link HttpHandler} of other paths is given;
+ *     a larger one is answered 413 (as early as its Content-Length says so)
  */
 public record EngineConfig(
         String host,
@@ -40,7 +42,8 @@ public record EngineConfig(
         ObjectMapper objectMapper,
         AdapterFactory adapterFactory,
         long outboundBufferLimit,
-        Consumer<ChannelPipeline> pipelineExtension) {
+        Consumer<ChannelPipeline> pipelineExtension,
+        int httpMaxBody) {
 
     public static Builder builder() {
         return new Builder();
@@ -54,6 +57,7 @@ public record EngineConfig(
         b.perMessageDeflate = perMessageDeflate; b.workerThreads = workerThreads; b.nodeName = nodeName;
         b.objectMapper = objectMapper; b.adapterFactory = adapterFactory;
         b.outboundBufferLimit = outboundBufferLimit; b.pipelineExtension = pipelineExtension;
+        b.httpMaxBody = httpMaxBody;
         return b;
     }
 
@@ -76,6 +80,7 @@ public record EngineConfig(
         private AdapterFactory adapterFactory;
         private long outboundBufferLimit = 8L * 1024 * 1024;
         private Consumer<ChannelPipeline> pipelineExtension = pipeline -> { };
+        private int httpMaxBody = 16 * 1024;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -96,11 +101,12 @@ public record EngineConfig(
         public Builder adapterFactory(AdapterFactory v) { adapterFactory = v; return this; }
         public Builder outboundBufferLimit(long v) { outboundBufferLimit = v; return this; }
         public Builder pipelineExtension(Consumer<ChannelPipeline> v) { pipelineExtension = v; return this; }
+        public Builder httpMaxBody(int v) { httpMaxBody = v; return this; }
 
         public EngineConfig build() {
             return new EngineConfig(host, port, path, pingInterval, pingTimeout, connectTimeout, upgradeTimeout,
                     maxPayload, corsOrigins, corsCredentials, transports, perMessageDeflate, workerThreads,
-                    nodeName, objectMapper, adapterFactory, outboundBufferLimit, pipelineExtension);
+                    nodeName, objectMapper, adapterFactory, outboundBufferLimit, pipelineExtension, httpMaxBody);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.engine.internal;
 import dev.switchboard.engine.EngineConfig;
 import dev.switchboard.engine.internal.eio.EngineIo;
 import dev.switchboard.engine.internal.eio.EngineRequestRouter;
+import dev.switchboard.engine.internal.eio.OtherPaths;
 import dev.switchboard.engine.internal.eio.PollingBodyAggregator;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -14,7 +15,8 @@ import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketSe
 /**
  * The stages of every accepted connection, one per job: HTTP codec → long-polling body aggregator →
  * (per-message compression, when enabled) → Engine.IO request router. The router answers polling
- * requests through the session's polling transport, or swaps itself for the websocket transport.
+ * requests through the session's polling transport, swaps itself for the websocket transport, or
+ * hands a request for another path to the app's {@link dev.switchboard.engine.HttpHandler} ({@link OtherPaths}).
  * Stages of the embedding application's {@link EngineConfig#pipelineExtension()} come last.
  */
 final class ConnectionPipeline extends ChannelInitializer<SocketChannel> {
@@ -22,12 +24,15 @@ final class ConnectionPipeline extends ChannelInitializer<SocketChannel> {
     private final EngineConfig config;
     private final EngineIo engine;
     private final EngineRequestRouter router;
+    private final OtherPaths otherPaths;
     private final ChannelGroup connections;
 
-    ConnectionPipeline(EngineConfig config, EngineIo engine, ChannelGroup connections) {
+    /** @param otherPaths null when the app serves no other paths */
+    ConnectionPipeline(EngineConfig config, EngineIo engine, OtherPaths otherPaths, ChannelGroup connections) {
         this.config = config;
         this.engine = engine;
-        this.router = new EngineRequestRouter(engine);
+        this.router = new EngineRequestRouter(engine, otherPaths);
+        this.otherPaths = otherPaths;
         this.connections = connections;
     }
 
@@ -36,7 +41,7 @@ final class ConnectionPipeline extends ChannelInitializer<SocketChannel> {
         connections.add(ch);
         ChannelPipeline p = ch.pipeline();
         p.addLast(new HttpServerCodec());
-        p.addLast(new PollingBodyAggregator(engine));
+        p.addLast(new PollingBodyAggregator(engine, otherPaths));
         if (config.perMessageDeflate()) {
             p.addLast(new WebSocketServerCompressionHandler(0));
         }
