@@ -22,6 +22,8 @@ import java.util.Set;
  *     suite: its client (ws 8.5 with once-listeners) loses the second of two packets that arrive in
  *     the same read, e.g. the CONNECT reply and the first emit. No real client needs it; it delays
  *     every packet after the first of a burst.
+ * @param httpMaxBody largest request body, in bytes, the {@link HttpHandler} of other paths is given;
+ *     a larger one is answered 413 (as early as its Content-Length says so)
  */
 public record EngineConfig(
         String host,
@@ -41,7 +43,8 @@ public record EngineConfig(
         ObjectMapper objectMapper,
         AdapterFactory adapterFactory,
         long outboundBufferLimit,
-        Duration websocketWriteGap) {
+        Duration websocketWriteGap,
+        int httpMaxBody) {
 
     public static Builder builder() {
         return new Builder();
@@ -55,6 +58,7 @@ public record EngineConfig(
         b.perMessageDeflate = perMessageDeflate; b.workerThreads = workerThreads; b.nodeName = nodeName;
         b.objectMapper = objectMapper; b.adapterFactory = adapterFactory;
         b.outboundBufferLimit = outboundBufferLimit; b.websocketWriteGap = websocketWriteGap;
+        b.httpMaxBody = httpMaxBody;
         return b;
     }
 
@@ -77,6 +81,7 @@ public record EngineConfig(
         private AdapterFactory adapterFactory;
         private long outboundBufferLimit = 8L * 1024 * 1024;
         private Duration websocketWriteGap = Duration.ZERO;
+        private int httpMaxBody = 16 * 1024;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -97,11 +102,12 @@ public record EngineConfig(
         public Builder adapterFactory(AdapterFactory v) { adapterFactory = v; return this; }
         public Builder outboundBufferLimit(long v) { outboundBufferLimit = v; return this; }
         public Builder websocketWriteGap(Duration v) { websocketWriteGap = v; return this; }
+        public Builder httpMaxBody(int v) { httpMaxBody = v; return this; }
 
         public EngineConfig build() {
             return new EngineConfig(host, port, path, pingInterval, pingTimeout, connectTimeout, upgradeTimeout,
                     maxPayload, corsOrigins, corsCredentials, transports, perMessageDeflate, workerThreads,
-                    nodeName, objectMapper, adapterFactory, outboundBufferLimit, websocketWriteGap);
+                    nodeName, objectMapper, adapterFactory, outboundBufferLimit, websocketWriteGap, httpMaxBody);
         }
     }
 }

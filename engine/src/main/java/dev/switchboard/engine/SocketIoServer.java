@@ -25,6 +25,12 @@ public interface SocketIoServer extends AutoCloseable {
     /** The namespace of that name, created on first use. {@code "/"} always exists. */
     Namespace namespace(String name);
 
+    /**
+     * Serves every path other than the Socket.IO path with that handler, on the same port (without
+     * one they are answered 404). Call before {@link #start()}.
+     */
+    SocketIoServer http(HttpHandler handler);
+
     /** Binds the port and starts serving; returns once the port is bound. */
     SocketIoServer start();
 

@@ -1,11 +1,13 @@
 package dev.switchboard.engine.internal;
 
 import dev.switchboard.engine.EngineConfig;
+import dev.switchboard.engine.HttpHandler;
 import dev.switchboard.engine.Namespace;
 import dev.switchboard.engine.SocketIoServer;
 import dev.switchboard.engine.internal.eio.EngineIo;
 import dev.switchboard.engine.internal.eio.EngineRequestRouter;
 import dev.switchboard.engine.internal.eio.EngineSession;
+import dev.switchboard.engine.internal.eio.OtherPaths;
 import dev.switchboard.engine.internal.eio.PollingBodyAggregator;
 import dev.switchboard.engine.internal.sio.SioServer;
 import io.netty.bootstrap.ServerBootstrap;
@@ -44,7 +46,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires the layers onto Netty. Pipeline of a connection: HTTP codec → body aggregator →
  * Engine.IO request router, which either answers long-polling requests through the session's
- * polling transport or swaps itself for a websocket transport. Sessions hand messages to the
+ * polling transport or swaps itself for a websocket transport, and hands other paths to the app's
+ * {@link HttpHandler} when there is one. Sessions hand messages to the
  * Socket.IO layer, which runs handlers on the worker pool.
  */
 public final class NettySocketIoServer implements SocketIoServer {
@@ -62,6 +65,7 @@ public final class NettySocketIoServer implements SocketIoServer {
     private EventLoopGroup io;
     private Channel serverChannel;
     private volatile int port = -1;
+    private HttpHandler httpHandler;
 
     public NettySocketIoServer(EngineConfig config) {
         this.config = config;
@@ -82,6 +86,15 @@ public final class NettySocketIoServer implements SocketIoServer {
     }
 
     @Override
+    public synchronized SocketIoServer http(HttpHandler handler) {
+        if (serverChannel != null) {
+            throw new IllegalStateException("register the HTTP handler before start()");
+        }
+        this.httpHandler = handler;
+        return this;
+    }
+
+    @Override
     public synchronized SocketIoServer start() {
         if (serverChannel != null) {
             return this;
@@ -91,7 +104,8 @@ public final class NettySocketIoServer implements SocketIoServer {
         Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sio-accept"), handlers);
         io = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("sio-io"), handlers);
-        EngineRequestRouter router = new EngineRequestRouter(engine);
+        OtherPaths otherPaths = httpHandler == null ? null : new OtherPaths(httpHandler, workers, engine);
+        EngineRequestRouter router = new EngineRequestRouter(engine, otherPaths);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, io)
                 .channel(channelType)
@@ -105,7 +119,7 @@ public final class NettySocketIoServer implements SocketIoServer {
                         connections.add(ch);
                         ChannelPipeline p = ch.pipeline();
                         p.addLast(new HttpServerCodec());
-                        p.addLast(new PollingBodyAggregator(engine));
+                        p.addLast(new PollingBodyAggregator(engine, otherPaths));
                         if (config.perMessageDeflate()) {
                             p.addLast(new WebSocketServerCompressionHandler(0));
                         }
