@@ -51,6 +51,11 @@ public final class ServerCommand {
                     + "redis://127.0.0.1:6379 (env REDIS_URI)")
     private String redisUri;
 
+    @Option(names = "--smtp-uri", paramLabel = "URI", converter = NonBlank.class,
+            description = "SMTP server for account mails, smtp://user:pass@host:587?from=a@b or smtps://... (env "
+                    + "SMTP_URI); none: mails go to the outbox collection")
+    private String smtpUri;
+
     @Option(names = "--node-name", paramLabel = "NAME", converter = NonBlank.class,
             description = "this node's name in socket lists (env NODE_NAME, default node-1)")
     private String nodeName;
@@ -140,6 +145,7 @@ public final class ServerCommand {
         b.mongoUri(either(mongoUri, env, "MONGODB_URI", v -> v));
         b.jwtSecret(either(jwtSecret, env, "JWT_SECRET_TOKEN", v -> v));
         b.redisUri(either(redisUri, env, "REDIS_URI", v -> v));
+        b.smtpUri(either(smtpUri, env, "SMTP_URI", v -> v));
         String theNodeName = either(nodeName, env, "NODE_NAME", String::trim);
         if (theNodeName != null) {
             b.nodeName(theNodeName);

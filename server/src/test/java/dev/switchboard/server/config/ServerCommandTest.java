@@ -73,7 +73,7 @@ class ServerCommandTest {
     void theHelpNamesEveryFlagAndTheVariablesThatStandInForThem() {
         assertThat(ServerCommand.usage()).contains("Usage: scripts/server", "--port", "PORT", "--host", "--db-port",
                 "--db-file", "--db-memory", "--mongo-uri", "MONGODB_URI", "--jwt-secret", "JWT_SECRET_TOKEN",
-                "--redis-uri", "REDIS_URI", "--node-name", "NODE_NAME", "--cors-origins", "CORS_ORIGINS",
+                "--redis-uri", "REDIS_URI", "--smtp-uri", "SMTP_URI", "--node-name", "NODE_NAME", "--cors-origins", "CORS_ORIGINS",
                 "--max-image-bytes", "--max-payload", "--events-per-second", "--event-burst", "--sockets-per-user");
     }
 
