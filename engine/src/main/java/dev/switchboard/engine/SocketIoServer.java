@@ -10,9 +10,10 @@ package dev.switchboard.engine;
  * io.start();
  * }</pre>
  *
- * Handlers (middlewares, connection, event and disconnect handlers) never run on a Netty event loop:
- * each socket has its own serial queue on the worker pool, so handlers of one socket run one at a
- * time, in arrival order, and may block (database calls).
+ * Handlers (middlewares, connection, event and disconnect handlers) run on a worker pool: each
+ * socket has its own serial queue there, so handlers of one socket run one at a time, in arrival
+ * order, and may block (database calls). An event handler registered as
+ * {@link Blocking#NON_BLOCKING} runs on the connection's event loop instead, in the same order.
  */
 public interface SocketIoServer extends AutoCloseable {
 
