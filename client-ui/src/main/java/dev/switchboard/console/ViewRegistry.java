@@ -1,5 +1,6 @@
 package dev.switchboard.console;
 
+import dev.switchboard.console.accounts.AccountsView;
 import dev.switchboard.console.connections.ConnectionsView;
 import dev.switchboard.console.fire.FireView;
 import dev.switchboard.console.fixtures.FixturesView;
@@ -22,7 +23,8 @@ public final class ViewRegistry {
             new ViewSpec("Fixtures", KeyCode.DIGIT5, FixturesView::new),
             new ViewSpec("Moderation", KeyCode.DIGIT6, ModerationView::new),
             new ViewSpec("Settings", KeyCode.DIGIT7, SettingsView::new),
-            new ViewSpec("Server", KeyCode.DIGIT8, ServerView::new));
+            new ViewSpec("Server", KeyCode.DIGIT8, ServerView::new),
+            new ViewSpec("Accounts", KeyCode.DIGIT9, AccountsView::new));
 
     private ViewRegistry() {
     }
