@@ -21,8 +21,7 @@ public final class Authentication implements ConnectionMiddleware {
 
     /** Checks the app's tokens against its users and its revocations. */
     public static Authentication of(AppContext app) {
-        return new Authentication(app.jwt(), app.stores().users(), new Revocations(app.stores().revocations(),
-                app.main(), app.clock()));
+        return new Authentication(app.jwt(), app.stores().users(), Revocations.of(app));
     }
 
     public Authentication(Jwt jwt, UserStore users, Revocations revocations) {
