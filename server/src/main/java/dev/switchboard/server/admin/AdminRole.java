@@ -26,7 +26,7 @@ public final class AdminRole implements ConnectionMiddleware {
     @Override
     public Admission admit(Socket socket) {
         String role = SocketUser.role(socket);
-        if (!ROLES.contains(role)) {
+        if (role == null || !ROLES.contains(role)) {
             return Admission.reject("the token has " + (role == null ? "no role claim" : "role \"" + role + "\"")
                     + "; /admin needs a token signed with role: \"admin\" or \"moderator\"");
         }
