@@ -2,7 +2,6 @@ package dev.switchboard.server.security;
 
 import dev.switchboard.engine.Namespace;
 import dev.switchboard.protocol.jwt.VerifiedToken;
-import dev.switchboard.server.AppContext;
 import dev.switchboard.server.Rooms;
 import dev.switchboard.server.store.RevocationStore;
 import java.time.Clock;
@@ -27,11 +26,6 @@ public final class Revocations {
         this.store = store;
         this.main = main;
         this.clock = clock;
-    }
-
-    /** The revocations of the application's users, disconnecting on its main namespace. */
-    public static Revocations of(AppContext app) {
-        return new Revocations(app.stores().revocations(), app.main(), app.clock());
     }
 
     /** Revokes now; returns the moment tokens must be issued after to be accepted again. */

@@ -10,6 +10,8 @@ public record Stores(
         StoryStore stories,
         FollowRequestStore followRequests,
         RevocationStore revocations,
+        AccountTokenStore accountTokens,
+        OutboxStore outbox,
         SuspensionStore suspensions,
         AuditStore audit) {
 
@@ -22,6 +24,8 @@ public record Stores(
                 new StoryStore(db.collection(StoryStore.COLLECTION)),
                 new FollowRequestStore(db.collection(FollowRequestStore.COLLECTION)),
                 new RevocationStore(db.collection(RevocationStore.COLLECTION)),
+                new AccountTokenStore(db.collection(AccountTokenStore.COLLECTION)),
+                new OutboxStore(db.collection(OutboxStore.COLLECTION)),
                 new SuspensionStore(db.collection(SuspensionStore.COLLECTION)),
                 new AuditStore(db.collection(AuditStore.COLLECTION)));
     }
@@ -33,6 +37,8 @@ public record Stores(
         messages.ensureIndexes();
         stories.ensureIndexes();
         followRequests.ensureIndexes();
+        accountTokens.ensureIndexes();
+        outbox.ensureIndexes();
         audit.ensureIndexes();
         return this;
     }

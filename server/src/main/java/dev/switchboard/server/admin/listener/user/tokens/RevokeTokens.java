@@ -7,7 +7,6 @@ import dev.switchboard.server.admin.listener.AdminListener;
 import dev.switchboard.server.json.JsonOut;
 import dev.switchboard.server.listener.Call;
 import dev.switchboard.server.moderation.AuditLog;
-import dev.switchboard.server.security.Revocations;
 import java.time.Instant;
 import org.bson.types.ObjectId;
 
@@ -22,7 +21,7 @@ public final class RevokeTokens extends AdminListener {
     public ObjectNode handle(Call call) {
         ObjectId userId = call.args().id("userId");
         existingUser(userId);
-        Instant validAfter = Revocations.of(app).revoke(userId);
+        Instant validAfter = app.revocations().revoke(userId);
         admin.audit().record(call, AuditLog.Target.user(userId), call.args().text("reason"), null);
         return Reply.ok().put("tokens_valid_after", JsonOut.date(validAfter));
     }
