@@ -6,7 +6,6 @@ import dev.switchboard.server.admin.AdminContext;
 import dev.switchboard.server.admin.listener.AdminListener;
 import dev.switchboard.server.listener.Call;
 import dev.switchboard.server.store.StoryStore;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /** Marks a story removed through the same store step as its owner's delete; the owner is told why. */
@@ -19,13 +18,9 @@ public final class RemoveStory extends AdminListener {
     @Override
     public ObjectNode handle(Call call) {
         ObjectId storyId = call.args().id("storyId");
-        ReplyException notFound = ReplyException.notFound("story " + storyId.toHexString()
-                + " does not exist or was removed");
-        Document story = app.stores().stories().findById(storyId)
-                .filter(s -> !Boolean.TRUE.equals(s.get(StoryStore.REMOVED))).orElseThrow(() -> notFound);
-        ObjectId owner = story.getObjectId(StoryStore.OWNER);
+        ObjectId owner = unremovedStory(storyId).getObjectId(StoryStore.OWNER);
         if (!app.stores().stories().markRemoved(storyId, owner)) {
-            throw notFound;
+            throw ReplyException.notFound("story " + storyId.toHexString() + " was removed meanwhile");
         }
         return removed(call, "story", storyId, null, owner, null);
     }

@@ -19,11 +19,9 @@ public final class RemoveComment extends AdminListener {
     @Override
     public ObjectNode handle(Call call) {
         ObjectId commentId = call.args().id("commentId");
-        ReplyException notFound = ReplyException.notFound("comment " + commentId.toHexString()
-                + " does not exist (or its tweet was removed)");
-        Document tweet = app.stores().tweets().findLiveByComment(commentId).orElseThrow(() -> notFound);
-        Document comment = TweetStore.comment(tweet, commentId).orElseThrow(() -> notFound);
-        ObjectId tweetId = tweet.getObjectId("_id");
+        LiveComment found = liveComment(commentId);
+        ObjectId tweetId = found.tweet().getObjectId("_id");
+        Document comment = found.comment();
         if (!app.stores().tweets().removeComment(tweetId, commentId)) {
             throw ReplyException.notFound("comment " + commentId.toHexString() + " was removed meanwhile");
         }
