@@ -22,6 +22,10 @@ import java.util.Set;
  *     suite: its client (ws 8.5 with once-listeners) loses the second of two packets that arrive in
  *     the same read, e.g. the CONNECT reply and the first emit. No real client needs it; it delays
  *     every packet after the first of a burst.
+ * @param requestTimeout time a connection has to deliver a whole HTTP request, from when it opens and
+ *     from each response on; it is closed otherwise (a websocket, once upgraded, is not concerned)
+ * @param maxConnectionsPerAddress open connections allowed from one client address; a further one is
+ *     closed as soon as it is accepted; 0 for no cap
  */
 public record EngineConfig(
         String host,
@@ -41,7 +45,9 @@ public record EngineConfig(
         ObjectMapper objectMapper,
         AdapterFactory adapterFactory,
         long outboundBufferLimit,
-        Duration websocketWriteGap) {
+        Duration websocketWriteGap,
+        Duration requestTimeout,
+        int maxConnectionsPerAddress) {
 
     public static Builder builder() {
         return new Builder();
@@ -55,6 +61,7 @@ public record EngineConfig(
         b.perMessageDeflate = perMessageDeflate; b.workerThreads = workerThreads; b.nodeName = nodeName;
         b.objectMapper = objectMapper; b.adapterFactory = adapterFactory;
         b.outboundBufferLimit = outboundBufferLimit; b.websocketWriteGap = websocketWriteGap;
+        b.requestTimeout = requestTimeout; b.maxConnectionsPerAddress = maxConnectionsPerAddress;
         return b;
     }
 
@@ -77,6 +84,8 @@ public record EngineConfig(
         private AdapterFactory adapterFactory;
         private long outboundBufferLimit = 8L * 1024 * 1024;
         private Duration websocketWriteGap = Duration.ZERO;
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private int maxConnectionsPerAddress = 1000;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -97,11 +106,14 @@ public record EngineConfig(
         public Builder adapterFactory(AdapterFactory v) { adapterFactory = v; return this; }
         public Builder outboundBufferLimit(long v) { outboundBufferLimit = v; return this; }
         public Builder websocketWriteGap(Duration v) { websocketWriteGap = v; return this; }
+        public Builder requestTimeout(Duration v) { requestTimeout = v; return this; }
+        public Builder maxConnectionsPerAddress(int v) { maxConnectionsPerAddress = v; return this; }
 
         public EngineConfig build() {
             return new EngineConfig(host, port, path, pingInterval, pingTimeout, connectTimeout, upgradeTimeout,
                     maxPayload, corsOrigins, corsCredentials, transports, perMessageDeflate, workerThreads,
-                    nodeName, objectMapper, adapterFactory, outboundBufferLimit, websocketWriteGap);
+                    nodeName, objectMapper, adapterFactory, outboundBufferLimit, websocketWriteGap, requestTimeout,
+                    maxConnectionsPerAddress);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.switchboard.engine.internal.eio.EngineIo;
 import dev.switchboard.engine.internal.eio.EngineRequestRouter;
 import dev.switchboard.engine.internal.eio.EngineSession;
 import dev.switchboard.engine.internal.eio.PollingBodyAggregator;
+import dev.switchboard.engine.internal.eio.RequestDeadline;
 import dev.switchboard.engine.internal.sio.SioServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -42,7 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the layers onto Netty. Pipeline of a connection: HTTP codec → body aggregator →
+ * Wires the layers onto Netty. A connection over the per-address cap is closed at once. Pipeline of a
+ * connection: HTTP codec → request deadline → body aggregator →
  * Engine.IO request router, which either answers long-polling requests through the session's
  * polling transport or swaps itself for a websocket transport. Sessions hand messages to the
  * Socket.IO layer, which runs handlers on the worker pool.
@@ -56,6 +58,7 @@ public final class NettySocketIoServer implements SocketIoServer {
 
     private final ThreadPoolExecutor workers;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final ConnectionsPerAddress perAddress;
     private final SioServer sio;
     private final EngineIo engine;
     private EventLoopGroup acceptor;
@@ -65,6 +68,7 @@ public final class NettySocketIoServer implements SocketIoServer {
 
     public NettySocketIoServer(EngineConfig config) {
         this.config = config;
+        this.perAddress = new ConnectionsPerAddress(config.maxConnectionsPerAddress());
         this.workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new DefaultThreadFactory("sio-worker", true));
         this.sio = new SioServer(config, workers);
@@ -102,9 +106,14 @@ public final class NettySocketIoServer implements SocketIoServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (!perAddress.admit(ch)) {
+                            ch.close();
+                            return;
+                        }
                         connections.add(ch);
                         ChannelPipeline p = ch.pipeline();
                         p.addLast(new HttpServerCodec());
+                        p.addLast(new RequestDeadline(config.requestTimeout()));
                         p.addLast(new PollingBodyAggregator(engine));
                         if (config.perMessageDeflate()) {
                             p.addLast(new WebSocketServerCompressionHandler(0));
