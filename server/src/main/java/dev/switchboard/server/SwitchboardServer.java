@@ -108,7 +108,7 @@ public final class SwitchboardServer implements AutoCloseable {
             main.onConnection(new ConnectPushes(emits.onConnect(), stores.users(), emits.emitter(), clock));
             AdminNamespace admin = AdminNamespace.install(engine, app,
                     redis == null ? ClusterRequests.singleNode() : ClusterRequests.over(redis));
-            new Dispatcher(EventCatalog.MAIN, Listeners.all(app), argParser, clock, admin.callObserver(),
+            new Dispatcher(Listeners.all(app), argParser, clock, admin.callObserver(),
                     new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst())).register(main);
 
             // 7. go

@@ -1,4 +1,4 @@
-package dev.switchboard.server.listener.user;
+package dev.switchboard.server.listener.user.profile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.protocol.reply.Reply;
@@ -11,11 +11,11 @@ import dev.switchboard.server.visibility.Relation;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code user/profile/get}: a user's public profile (default: mine) and my relation to them. */
+/** A user's public profile (default: mine) and my relation to them. */
 public final class GetProfile extends AppListener {
 
     public GetProfile(AppContext app) {
-        super(app, "user/profile/get");
+        super(app);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.switchboard.server.listener.story;
+package dev.switchboard.server.listener.story.photo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.protocol.reply.Reply;
@@ -11,11 +11,11 @@ import dev.switchboard.server.visibility.Visibility;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code story/photo/get}: the photo of a live story I may see; records me in {@code seen_by} once. */
+/** The photo of a live story I may see; records me in {@code seen_by} once. */
 public final class GetStoryPhoto extends AppListener {
 
     public GetStoryPhoto(AppContext app) {
-        super(app, "story/photo/get");
+        super(app);
     }
 
     @Override

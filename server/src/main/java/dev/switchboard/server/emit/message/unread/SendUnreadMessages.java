@@ -1,4 +1,4 @@
-package dev.switchboard.server.emit.message;
+package dev.switchboard.server.emit.message.unread;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,18 +9,13 @@ import dev.switchboard.server.store.MessageStore;
 import dev.switchboard.server.view.MessageView;
 import org.bson.Document;
 
-/** {@code message/unread/send/all}: messages to this user not seen yet, oldest first. */
-public final class UnreadSendAll implements ConnectPush {
+/** Messages to this user not seen yet, oldest first. */
+public final class SendUnreadMessages implements ConnectPush {
 
     private final MessageStore messages;
 
-    public UnreadSendAll(MessageStore messages) {
+    public SendUnreadMessages(MessageStore messages) {
         this.messages = messages;
-    }
-
-    @Override
-    public String event() {
-        return "message/unread/send/all";
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.switchboard.server.emit.user;
+package dev.switchboard.server.emit.user.chatList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.server.emit.ConnectPush;
@@ -7,18 +7,13 @@ import dev.switchboard.server.json.JsonOut;
 import dev.switchboard.server.store.MessageStore;
 import org.bson.Document;
 
-/** {@code user/chatList/send/all}: ids of everyone this user has exchanged a message with, newest conversation first. */
-public final class ChatListSendAll implements ConnectPush {
+/** Ids of everyone this user has exchanged a message with, newest conversation first. */
+public final class SendChatList implements ConnectPush {
 
     private final MessageStore messages;
 
-    public ChatListSendAll(MessageStore messages) {
+    public SendChatList(MessageStore messages) {
         this.messages = messages;
-    }
-
-    @Override
-    public String event() {
-        return "user/chatList/send/all";
     }
 
     @Override
