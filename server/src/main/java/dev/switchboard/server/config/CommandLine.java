@@ -30,6 +30,8 @@ public final class CommandLine {
               --events-per-second N  events a socket may send per second, steady (default 50)
               --event-burst N     events a socket may send at once (default 100)
               --sockets-per-user N   connected sockets one user may have (default 10)
+              --max-connections-per-address N  open connections from one client address
+                                  (default 1000; 0 for no cap)
               --help              this text
             """;
 
@@ -83,7 +85,7 @@ public final class CommandLine {
                     }
                     case "--port", "--host", "--db-port", "--db-file", "--mongo-uri", "--jwt-secret", "--redis-uri",
                          "--node-name", "--cors-origins", "--max-image-bytes", "--max-payload", "--events-per-second",
-                         "--event-burst", "--sockets-per-user" -> {
+                         "--event-burst", "--sockets-per-user", "--max-connections-per-address" -> {
                         String value = inlineValue;
                         if (value == null) {
                             if (i + 1 >= args.length) {
@@ -107,13 +109,20 @@ public final class CommandLine {
             throws UsageException {
         switch (flag) {
             case "--events-per-second" -> {
-                return new Limits(count(flag, value), limits.eventBurst(), limits.socketsPerUser());
+                return new Limits(count(flag, value), limits.eventBurst(), limits.socketsPerUser(),
+                        limits.connectionsPerAddress());
             }
             case "--event-burst" -> {
-                return new Limits(limits.eventsPerSecond(), count(flag, value), limits.socketsPerUser());
+                return new Limits(limits.eventsPerSecond(), count(flag, value), limits.socketsPerUser(),
+                        limits.connectionsPerAddress());
             }
             case "--sockets-per-user" -> {
-                return new Limits(limits.eventsPerSecond(), limits.eventBurst(), count(flag, value));
+                return new Limits(limits.eventsPerSecond(), limits.eventBurst(), count(flag, value),
+                        limits.connectionsPerAddress());
+            }
+            case "--max-connections-per-address" -> {
+                return new Limits(limits.eventsPerSecond(), limits.eventBurst(), limits.socketsPerUser(),
+                        "0".equals(value.trim()) ? 0 : count(flag, value));
             }
             case "--cors-origins" -> b.corsOrigins(origins(nonBlank(flag, value)));
             case "--max-image-bytes" -> b.maxImageBytes(count(flag, value));
