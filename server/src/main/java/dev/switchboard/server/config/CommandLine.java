@@ -20,6 +20,8 @@ public final class CommandLine {
                                   example secret is the default only on the embedded database
               --redis-uri URI     run as one of several nodes sharing pushes and presence through
                                   this Redis, e.g. redis://127.0.0.1:6379 (env REDIS_URI)
+              --smtp-uri URI      SMTP server for account mails, smtp://user:pass@host:587?from=a@b or
+                                  smtps://… (env SMTP_URI); none: mails go to the outbox collection
               --node-name NAME    this node's name in socket lists (env NODE_NAME, default node-1)
               --cors-origins LIST browser origins allowed to connect, comma-separated, * for any, none
                                   for none (env CORS_ORIGINS; default * on the embedded database,
@@ -56,6 +58,7 @@ public final class CommandLine {
             b.mongoUri(env.get("MONGODB_URI"));
             b.jwtSecret(env.get("JWT_SECRET_TOKEN"));
             b.redisUri(env.get("REDIS_URI"));
+            b.smtpUri(env.get("SMTP_URI"));
             if (present(env.get("NODE_NAME"))) {
                 b.nodeName(env.get("NODE_NAME").trim());
             }
@@ -81,7 +84,7 @@ public final class CommandLine {
                         }
                         b.dbMemory(true);
                     }
-                    case "--port", "--host", "--db-port", "--db-file", "--mongo-uri", "--jwt-secret", "--redis-uri",
+                    case "--port", "--host", "--db-port", "--db-file", "--mongo-uri", "--jwt-secret", "--redis-uri", "--smtp-uri",
                          "--node-name", "--cors-origins", "--max-image-bytes", "--max-payload", "--events-per-second",
                          "--event-burst", "--sockets-per-user" -> {
                         String value = inlineValue;
@@ -125,6 +128,7 @@ public final class CommandLine {
             case "--mongo-uri" -> b.mongoUri(nonBlank(flag, value));
             case "--jwt-secret" -> b.jwtSecret(nonBlank(flag, value));
             case "--redis-uri" -> b.redisUri(nonBlank(flag, value));
+            case "--smtp-uri" -> b.smtpUri(nonBlank(flag, value));
             case "--node-name" -> b.nodeName(nonBlank(flag, value));
             default -> throw new IllegalStateException(flag);
         }

@@ -25,7 +25,7 @@ class EventLayoutTest {
 
     @Test
     void everyListenerOfTheMainNamespaceLivesAtItsEventsPath() {
-        AppContext nothing = new AppContext(null, null, null, null, null, null, null, null, null);
+        AppContext nothing = new AppContext(null, null, null, null, null, null, null, null, null, null);
         assertThat(misplaced(ROOT + ".listener", "", Listeners.all(nothing).listeners())).isEmpty();
     }
 
