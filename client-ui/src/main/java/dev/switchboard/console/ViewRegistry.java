@@ -5,6 +5,7 @@ import dev.switchboard.console.connections.ConnectionsView;
 import dev.switchboard.console.fire.FireView;
 import dev.switchboard.console.fixtures.FixturesView;
 import dev.switchboard.console.moderation.ModerationView;
+import dev.switchboard.console.scenarios.ScenariosView;
 import dev.switchboard.console.serverview.ServerView;
 import dev.switchboard.console.settings.SettingsView;
 import dev.switchboard.console.timeline.TimelineView;
@@ -24,7 +25,8 @@ public final class ViewRegistry {
             new ViewSpec("Moderation", KeyCode.DIGIT6, ModerationView::new),
             new ViewSpec("Settings", KeyCode.DIGIT7, SettingsView::new),
             new ViewSpec("Server", KeyCode.DIGIT8, ServerView::new),
-            new ViewSpec("Accounts", KeyCode.DIGIT9, AccountsView::new));
+            new ViewSpec("Scenarios", KeyCode.DIGIT9, ScenariosView::new),
+            new ViewSpec("Accounts", KeyCode.DIGIT0, AccountsView::new));
 
     private ViewRegistry() {
     }
