@@ -6,16 +6,26 @@ import dev.switchboard.engine.SocketIoServer;
 import dev.switchboard.protocol.catalog.EventCatalog;
 import dev.switchboard.protocol.jwt.Jwt;
 import dev.switchboard.redis.ClusterRequests;
+import dev.switchboard.redis.LocalSocketSlots;
+import dev.switchboard.redis.SharedSocketSlots;
+import dev.switchboard.redis.SocketSlots;
 import dev.switchboard.redis.RedisBackplane;
 import dev.switchboard.redis.SharedPresence;
+import dev.switchboard.server.account.AccountContext;
+import dev.switchboard.server.account.AccountTokens;
+import dev.switchboard.server.account.PasswordHasher;
 import dev.switchboard.server.admin.AdminNamespace;
 import dev.switchboard.server.args.ArgParser;
+import dev.switchboard.server.cluster.RoomRepair;
 import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.server.db.Database;
 import dev.switchboard.server.db.EmbeddedMongo;
 import dev.switchboard.server.emit.ConnectPushes;
 import dev.switchboard.server.emit.Emits;
 import dev.switchboard.server.listener.Dispatcher;
+import dev.switchboard.server.mail.MailQueue;
+import dev.switchboard.server.mail.OutboxMailer;
+import dev.switchboard.server.mail.SmtpMailer;
 import dev.switchboard.server.listener.Listeners;
 import dev.switchboard.server.middleware.Middlewares;
 import dev.switchboard.server.presence.InMemoryPresence;
@@ -23,6 +33,8 @@ import dev.switchboard.server.presence.Presence;
 import dev.switchboard.server.security.EventRate;
 import dev.switchboard.server.security.Revocations;
 import dev.switchboard.server.presence.RedisPresence;
+import dev.switchboard.server.route.JsonRoutes;
+import dev.switchboard.server.route.HttpRoutes;
 import dev.switchboard.server.store.Stores;
 import dev.switchboard.server.visibility.Visibility;
 import java.time.Clock;
@@ -32,7 +44,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application, wired top to bottom: config, database, stores, engine, middlewares, listeners, start.
+ * The application, wired top to bottom: config, database, stores, engine, middlewares, listeners, HTTP
+ * routes, start.
  */
 public final class SwitchboardServer implements AutoCloseable {
 
@@ -46,10 +59,13 @@ public final class SwitchboardServer implements AutoCloseable {
     private final Presence presence;
     private final SocketIoServer engine;
     private final RedisBackplane redis;
+    private final RoomRepair roomRepair;
+    private final MailQueue mail;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SwitchboardServer(ServerConfig config, EmbeddedMongo embedded, Database database, Stores stores,
-                              Presence presence, SocketIoServer engine, RedisBackplane redis) {
+                              Presence presence, SocketIoServer engine, RedisBackplane redis, RoomRepair roomRepair,
+                              MailQueue mail) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
@@ -57,6 +73,8 @@ public final class SwitchboardServer implements AutoCloseable {
         this.presence = presence;
         this.engine = engine;
         this.redis = redis;
+        this.roomRepair = roomRepair;
+        this.mail = mail;
     }
 
     /** Starts everything; on failure, stops what was already started and rethrows. */
@@ -65,6 +83,8 @@ public final class SwitchboardServer implements AutoCloseable {
         Database database = null;
         SocketIoServer engine = null;
         RedisBackplane redis = null;
+        RoomRepair roomRepair = null;
+        MailQueue mail = null;
         try {
             // 1. the database: embedded unless a MongoDB URI was given
             String uri = config.mongoUri();
@@ -95,29 +115,50 @@ public final class SwitchboardServer implements AutoCloseable {
             // 4. what middlewares, listeners and pushes share
             Clock clock = Clock.systemUTC();
             Presence presence = redis == null ? new InMemoryPresence() : new RedisPresence(new SharedPresence(redis));
+            SocketSlots slots = redis == null ? new LocalSocketSlots() : new SharedSocketSlots(redis);
             Visibility visibility = new Visibility(stores.users());
             Emits emits = Emits.create(main, stores, visibility).checkAgainstCatalog();
             ArgParser argParser = new ArgParser(config.maxImageBytes());
-            AppContext app = new AppContext(config, stores, visibility, presence, new Jwt(config.jwtSecret()), clock,
-                    main, argParser, emits);
+            AppContext app = new AppContext(config, stores, visibility, presence, slots, new Jwt(config.jwtSecret()),
+                    clock, main, argParser, emits);
 
             // 5. the connection middlewares, in order
             main.use(new Middlewares(Middlewares.chain(app)));
 
             // 6. the connect pushes, then every listener of the catalog; /admin watches them
             main.onConnection(new ConnectPushes(emits.onConnect(), stores.users(), emits.emitter(), clock));
-            AdminNamespace admin = AdminNamespace.install(engine, app,
-                    redis == null ? ClusterRequests.singleNode() : ClusterRequests.over(redis));
-            new Dispatcher(EventCatalog.MAIN, Listeners.all(app), argParser, clock, admin.callObserver(),
+            ClusterRequests nodes = redis == null ? ClusterRequests.singleNode() : ClusterRequests.over(redis);
+            AdminNamespace admin = AdminNamespace.install(engine, app, nodes);
+            new Dispatcher(Listeners.all(app), argParser, clock, admin.callObserver(),
                     new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst())).register(main);
 
-            // 7. go
+            // 7. with Redis: room changes missed during an outage are repaired from the database when it is back
+            if (redis != null) {
+                roomRepair = RoomRepair.onReconnect(redis, nodes, main, stores.users());
+            }
+
+            // 8. the HTTP routes on the same port: accounts
+            mail = new MailQueue(config.smtpUri() == null ? new OutboxMailer(stores.outbox(), clock)
+                    : new SmtpMailer(config.smtpUri()));
+            AccountContext accounts = new AccountContext(stores.users(), new AccountTokens(stores.accountTokens(), clock),
+                    PasswordHasher.DEFAULT, mail, app.jwt(), app.tokenCheck(), app.revocations(), stores.revocations(),
+                    clock, config.accountLimits());
+            engine.http(new JsonRoutes(HttpRoutes.all(accounts)));
+
+            // 9. go
             startEngine(engine, config);
-            return new SwitchboardServer(config, embedded, database, stores, presence, engine, redis);
+            LOG.info("Account mails go to {}", mail.describe());
+            return new SwitchboardServer(config, embedded, database, stores, presence, engine, redis, roomRepair, mail);
         } catch (RuntimeException e) {
             SocketIoServer startedEngine = engine;
             if (startedEngine != null) {
                 quietly(() -> startedEngine.stop(Duration.ZERO));
+            }
+            if (mail != null) {
+                quietly(mail::close);
+            }
+            if (roomRepair != null) {
+                quietly(roomRepair::close);
             }
             if (redis != null) {
                 quietly(redis::close);
@@ -209,7 +250,7 @@ public final class SwitchboardServer implements AutoCloseable {
         return database;
     }
 
-    /** Cuts a user's sessions off (see {@link Revocations}); for the admin namespace and tools. */
+    /** Cuts a user's sessions off (see {@link Revocations}); for the admin namespace, tools and POST /change_password. */
     public Revocations revocations() {
         return new Revocations(stores.revocations(), engine.namespace(EventCatalog.MAIN), Clock.systemUTC());
     }
@@ -233,7 +274,9 @@ public final class SwitchboardServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("stopping the Socket.IO engine: {}", e.toString());
         }
+        mail.close();
         if (redis != null) {
+            roomRepair.close();
             if (presence instanceof RedisPresence shared) {
                 shared.close();
             }

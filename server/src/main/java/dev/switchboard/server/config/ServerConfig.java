@@ -1,7 +1,9 @@
 package dev.switchboard.server.config;
 
 import dev.switchboard.protocol.jwt.Jwt;
+import dev.switchboard.server.security.AttemptLimit;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -25,6 +27,8 @@ import java.util.List;
  * @param nodeName      this node's name, as shown to the console
  * @param redisUri      the Redis that joins several nodes into one service; null means this node alone
  * @param limits        per-socket event rate and sockets per user
+ * @param smtpUri       the SMTP server account mails go to; null keeps them in the {@code outbox} collection
+ * @param accountLimits how often login and password reset may be tried per account and per address
  */
 public record ServerConfig(
         String host,
@@ -41,7 +45,9 @@ public record ServerConfig(
         List<String> corsOrigins,
         String nodeName,
         String redisUri,
-        Limits limits) {
+        Limits limits,
+        String smtpUri,
+        AccountLimits accountLimits) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_DB_PORT = 27018;
@@ -70,6 +76,20 @@ public record ServerConfig(
                         + " at least 1, not " + eventsPerSecond + ", " + eventBurst + ", " + socketsPerUser);
             }
         }
+    }
+
+    /**
+     * Attempts per key: {@code burst} at once, then one per refill period. Login is counted per account
+     * (the username or email typed) and per client address; password reset per email and per address.
+     */
+    public record AccountLimits(AttemptLimit.Rate loginPerAccount, AttemptLimit.Rate loginPerAddress,
+                                AttemptLimit.Rate resetPerAccount, AttemptLimit.Rate resetPerAddress) {
+
+        public static final AccountLimits DEFAULT = new AccountLimits(
+                new AttemptLimit.Rate(5, Duration.ofMinutes(1)),
+                new AttemptLimit.Rate(20, Duration.ofSeconds(3)),
+                new AttemptLimit.Rate(3, Duration.ofMinutes(5)),
+                new AttemptLimit.Rate(10, Duration.ofMinutes(1)));
     }
 
     /** True when any browser origin may connect. */
@@ -106,6 +126,8 @@ public record ServerConfig(
         b.nodeName = nodeName;
         b.redisUri = redisUri;
         b.limits = limits;
+        b.smtpUri = smtpUri;
+        b.accountLimits = accountLimits;
         return b;
     }
 
@@ -125,6 +147,8 @@ public record ServerConfig(
         private String nodeName = "node-1";
         private String redisUri;
         private Limits limits = Limits.DEFAULT;
+        private String smtpUri;
+        private AccountLimits accountLimits = AccountLimits.DEFAULT;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -143,6 +167,9 @@ public record ServerConfig(
         /** Null or blank means a single node (in-memory rooms and presence). */
         public Builder redisUri(String v) { redisUri = v == null || v.isBlank() ? null : v.trim(); return this; }
         public Builder limits(Limits v) { limits = v; return this; }
+        /** Null or blank: account mails go to the {@code outbox} collection. */
+        public Builder smtpUri(String v) { smtpUri = v == null || v.isBlank() ? null : v.trim(); return this; }
+        public Builder accountLimits(AccountLimits v) { accountLimits = v; return this; }
 
         /** @throws IllegalArgumentException with a sentence a person can act on */
         public ServerConfig build() {
@@ -174,9 +201,12 @@ public record ServerConfig(
                 new Jwt(secret); // fails now, with the reason, for a secret too short for HS256
                 example = Jwt.EXAMPLE_SECRET.equals(secret);
             }
+            if (smtpUri != null) {
+                new dev.switchboard.server.mail.SmtpMailer(smtpUri); // fails now, with the reason, for a bad URI
+            }
             List<String> origins = corsOrigins != null ? corsOrigins : mongoUri == null ? List.of("*") : List.of();
             return new ServerConfig(host, port, dbHost, dbPort, dbFile, dbMemory, mongoUri, secret, example,
-                    maxImageBytes, maxPayload, origins, nodeName, redisUri, limits);
+                    maxImageBytes, maxPayload, origins, nodeName, redisUri, limits, smtpUri, accountLimits);
         }
 
         private static void requirePort(String what, int value) {

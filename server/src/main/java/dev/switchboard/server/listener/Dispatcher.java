@@ -16,12 +16,8 @@ import dev.switchboard.server.args.Args;
 import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.server.security.EventRate;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,60 +36,26 @@ public final class Dispatcher {
     private final CallObserver observer;
     private final EventRate rate;
 
-    /** @throws IllegalStateException when the classes and the catalog's listeners of {@code /} differ */
-    public Dispatcher(List<Listener> listeners, ArgParser parser, Clock clock) {
-        this(EventCatalog.MAIN, listeners, parser, clock, CallObserver.NONE);
-    }
-
     /** With the default event rate ({@link ServerConfig.Limits#DEFAULT}). */
-    public Dispatcher(String namespace, List<Listener> listeners, ArgParser parser, Clock clock,
-                      CallObserver observer) {
-        this(namespace, listeners, parser, clock, observer, new EventRate(
+    public Dispatcher(Routes<?> routes, ArgParser parser, Clock clock, CallObserver observer) {
+        this(routes, parser, clock, observer, new EventRate(
                 ServerConfig.Limits.DEFAULT.eventsPerSecond(), ServerConfig.Limits.DEFAULT.eventBurst()));
     }
 
-    /** @throws IllegalStateException when the classes and the catalog's listeners of {@code namespace} differ */
-    public Dispatcher(String namespace, List<Listener> listeners, ArgParser parser, Clock clock,
-                      CallObserver observer, EventRate rate) {
-        this.listeners = byName(namespace, listeners);
+    /** @throws IllegalStateException when a listener of the namespace's catalog is not wired */
+    public Dispatcher(Routes<?> routes, ArgParser parser, Clock clock, CallObserver observer, EventRate rate) {
+        this.listeners = routes.listeners();
         this.parser = parser;
         this.clock = clock;
         this.observer = observer;
         this.rate = rate;
     }
 
-    private static Map<String, Listener> byName(String namespace, List<Listener> list) {
-        Map<String, Listener> map = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (Listener l : list) {
-            if (map.putIfAbsent(l.event(), l) != null) {
-                problems.add("two classes handle " + l.event());
-            }
-            if (EventCatalog.listener(l.event()).filter(s -> s.namespace().equals(namespace)).isEmpty()) {
-                problems.add(l.getClass().getName() + " handles " + l.event() + ", which is not a listener of "
-                        + "namespace " + namespace + " in the event catalog");
-            }
-        }
-        TreeSet<String> missing = new TreeSet<>();
-        for (EventSpec spec : EventCatalog.listeners(namespace)) {
-            if (!map.containsKey(spec.name())) {
-                missing.add(spec.name());
-            }
-        }
-        if (!missing.isEmpty()) {
-            problems.add("catalog listeners without a class: " + String.join(", ", missing));
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("listeners do not match the event catalog: " + String.join("; ", problems));
-        }
-        return map;
-    }
-
     public void register(Namespace namespace) {
-        for (Listener l : listeners.values()) {
-            EventSpec spec = EventCatalog.require(l.event());
-            namespace.on(l.event(), (socket, event) -> dispatch(l, spec, socket, event));
-        }
+        listeners.forEach((name, listener) -> {
+            EventSpec spec = EventCatalog.require(name);
+            namespace.on(name, (socket, event) -> dispatch(listener, spec, socket, event));
+        });
         namespace.onUnhandledEvent(this::unknown);
     }
 

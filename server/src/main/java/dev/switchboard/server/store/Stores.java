@@ -9,7 +9,9 @@ public record Stores(
         MessageStore messages,
         StoryStore stories,
         FollowRequestStore followRequests,
-        RevocationStore revocations) {
+        RevocationStore revocations,
+        AccountTokenStore accountTokens,
+        OutboxStore outbox) {
 
     /** The stores of that database; call {@link #ensureIndexes()} once at startup. */
     public static Stores on(Database db) {
@@ -19,7 +21,9 @@ public record Stores(
                 new MessageStore(db.collection(MessageStore.COLLECTION)),
                 new StoryStore(db.collection(StoryStore.COLLECTION)),
                 new FollowRequestStore(db.collection(FollowRequestStore.COLLECTION)),
-                new RevocationStore(db.collection(RevocationStore.COLLECTION)));
+                new RevocationStore(db.collection(RevocationStore.COLLECTION)),
+                new AccountTokenStore(db.collection(AccountTokenStore.COLLECTION)),
+                new OutboxStore(db.collection(OutboxStore.COLLECTION)));
     }
 
     /** Declares every index (unique ones included); safe to repeat. */
@@ -29,6 +33,8 @@ public record Stores(
         messages.ensureIndexes();
         stories.ensureIndexes();
         followRequests.ensureIndexes();
+        accountTokens.ensureIndexes();
+        outbox.ensureIndexes();
         return this;
     }
 }

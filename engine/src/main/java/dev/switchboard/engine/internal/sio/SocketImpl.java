@@ -164,11 +164,24 @@ final class SocketImpl implements Socket {
 
     void onPacket(SioPacket packet) {
         switch (packet.type()) {
-            case SioPacket.EVENT, SioPacket.BINARY_EVENT -> serial.execute(() -> dispatch(packet));
+            case SioPacket.EVENT, SioPacket.BINARY_EVENT -> {
+                if (neverBlocks(packet)) {
+                    serial.runHereOrQueue(() -> dispatch(packet));
+                } else {
+                    serial.execute(() -> dispatch(packet));
+                }
+            }
             case SioPacket.ACK, SioPacket.BINARY_ACK -> completeAck(packet);
             case SioPacket.DISCONNECT -> onClose("client namespace disconnect");
             default -> log.debug("socket {}: unexpected packet type {}", id, packet.type());
         }
+    }
+
+    /** Whether the handler this event goes to declared itself non-blocking (a per-socket handler may block). */
+    private boolean neverBlocks(SioPacket packet) {
+        String name = packet.data().get(0).asText();
+        Map<String, EventHandler> own = handlers;
+        return (own == null || !own.containsKey(name)) && namespace.routeNeverBlocks(name);
     }
 
     private void dispatch(SioPacket packet) {
