@@ -1,12 +1,8 @@
 package dev.switchboard.console;
 
 import static dev.switchboard.console.ConsoleHarness.fx;
-import static dev.switchboard.console.ConsoleHarness.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.console.connections.ConnectionsView;
-import dev.switchboard.console.connections.LiveConnection;
-import dev.switchboard.server.fixture.FixtureSpec;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -29,9 +25,7 @@ class TruncationTest {
     @BeforeAll
     static void start() throws Exception {
         h = ConsoleHarness.start(1360, 860);
-        h.seed(FixtureSpec.documented());
-        fx(() -> h.window().view(ConnectionsView.class).connectAs(ConsoleHarness.JOHN, "jhonsnow"));
-        waitFor("john connected", 20, () -> h.ctx().connectionList().stream().anyMatch(LiveConnection::isConnected));
+        h.seedAndConnectJohn();
     }
 
     @AfterAll

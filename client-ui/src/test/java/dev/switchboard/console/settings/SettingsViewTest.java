@@ -5,7 +5,6 @@ import static dev.switchboard.console.ConsoleHarness.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.console.ConsoleHarness;
-import dev.switchboard.console.connections.ConnectionsView;
 import dev.switchboard.console.connections.LiveConnection;
 import dev.switchboard.console.server.ServerProbe;
 import dev.switchboard.console.server.ServerSession;
@@ -30,10 +29,8 @@ class SettingsViewTest {
     @BeforeAll
     static void start() throws Exception {
         h = ConsoleHarness.start();
-        h.seed(dev.switchboard.server.fixture.FixtureSpec.documented());
+        h.seedAndConnectJohn();
         view = h.window().view(SettingsView.class);
-        fx(() -> h.window().view(ConnectionsView.class).connectAs(ConsoleHarness.JOHN, "jhonsnow"));
-        waitFor("john connected", 20, () -> h.ctx().connectionList().stream().anyMatch(LiveConnection::isConnected));
     }
 
     @AfterAll
