@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.console.ConsoleHarness;
 import dev.switchboard.console.connections.LiveConnection;
-import dev.switchboard.console.server.ServerProbe;
+import dev.switchboard.scenario.cli.ServerProbe;
 import dev.switchboard.console.server.ServerSession;
 import java.nio.file.Files;
 import java.time.Duration;
