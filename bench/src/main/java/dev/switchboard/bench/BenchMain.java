@@ -305,13 +305,18 @@ public final class BenchMain {
         try (ServerProcess s = servers.app(database, dbPort, "app-server-" + database + ".log")) {
             progress("app " + database + ": seeding " + sizes.appUsers() + " users with scripts/seed");
             Application.Fixture fixture = Application.seed(root, servers.logs(), database.name(), sizes.appUsers(), dbPort,
-                    Duration.ofSeconds(300));
+                    Duration.ofSeconds(180));
             progress(String.format("app %s: seeded in %.1f s", database, fixture.seeded().seconds()));
             Application.Settings settings = new Application.Settings(sizes.appUsers(), processes, sizes.appStartRate(),
                     sizes.appMaxRate(), sizes.appRefine(), seconds(sizes.appWarmup()), seconds(sizes.appWindow()),
-                    seconds(sizes.ackTimeout()), P99_TARGET_MS, sizes.overloadFactor(), Duration.ofSeconds(300));
+                    seconds(sizes.ackTimeout()), P99_TARGET_MS, sizes.overloadFactor());
             AppRun run = Application.run(database.name(), settings, s, fixture, root, servers.logs(), this::progress);
             into.add(run);
+            if (run.connect().readyTimeouts() > 0 || run.connect().failed() > 0) {
+                note("application (" + database + "): " + run.connect().failed() + " users could not connect and "
+                        + run.connect().readyTimeouts() + " did not get all four connect pushes within 30 s"
+                        + (run.connect().failureSamples().isEmpty() ? "" : ", e.g. " + run.connect().failureSamples()));
+            }
             if (run.best() == null) {
                 note("application (" + database + "): even the lowest offered rate (" + sizes.appStartRate()
                         + "/s) missed the target; see its steps");

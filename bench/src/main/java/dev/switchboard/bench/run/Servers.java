@@ -51,7 +51,7 @@ public final class Servers {
     }
 
     public static List<String> appCommand(int port, int dbPort, Database database, Path dbFile) {
-        // every load process connects from 127.0.0.1: lift the cap on connections per address
+        // the load comes from a few loopback addresses only: lift the cap on connections per address
         List<String> command = new ArrayList<>(List.of("scripts/server", "--port", Integer.toString(port),
                 "--db-port", Integer.toString(dbPort), "--max-connections-per-address", "0"));
         if (database == Database.memory) {

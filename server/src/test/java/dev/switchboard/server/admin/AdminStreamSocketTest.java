@@ -24,6 +24,8 @@ class AdminStreamSocketTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
+        // the first handshake of a JVM is slow (class loading): keep it out of the tests' 5 s timeouts
+        TestClient.connectWithin(server.url(), server.token(server.user()), java.time.Duration.ofSeconds(30)).close();
     }
 
     @AfterAll
@@ -35,8 +37,8 @@ class AdminStreamSocketTest {
     void aNormalTokenIsRefusedByTheAdminRoleAndABadOneByAuthentication() {
         ObjectId user = server.user();
         assertThat(refusal(server, server.token(user))).startsWith("adminRole: ").contains("role: \"admin\"");
-        assertThat(refusal(server, server.jwt().sign(user.toHexString(), null, Map.of("role", "moderator"))))
-                .contains("role \"moderator\"");
+        assertThat(refusal(server, server.jwt().sign(user.toHexString(), null, Map.of("role", "editor"))))
+                .contains("role \"editor\"");
         assertThat(refusal(server, "not-a-jwt")).startsWith("authentication: ");
         String adminOfNobody = AdminClients.adminToken(server, new ObjectId());
         assertThat(refusal(server, adminOfNobody)).startsWith("authentication: ").contains("does not exist");
