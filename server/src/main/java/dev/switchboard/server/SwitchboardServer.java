@@ -24,6 +24,7 @@ import dev.switchboard.server.security.EventRate;
 import dev.switchboard.server.security.Revocations;
 import dev.switchboard.server.presence.RedisPresence;
 import dev.switchboard.server.store.Stores;
+import dev.switchboard.server.store.derived.DerivedDocuments;
 import dev.switchboard.server.visibility.Visibility;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +78,7 @@ public final class SwitchboardServer implements AutoCloseable {
 
             // 2. the stores, with their indexes
             Stores stores = Stores.on(database).ensureIndexes();
+            DerivedDocuments.repairAtStartup(database.mongo(), config.embeddedDatabase());
 
             // 3. the engine and its main namespace; with Redis, rooms and presence span every node
             if (config.redisUri() != null) {

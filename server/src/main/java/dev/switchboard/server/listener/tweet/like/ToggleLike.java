@@ -2,6 +2,7 @@ package dev.switchboard.server.listener.tweet.like;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.protocol.reply.Reply;
+import dev.switchboard.protocol.reply.ReplyException;
 import dev.switchboard.server.AppContext;
 import dev.switchboard.server.listener.AppListener;
 import dev.switchboard.server.listener.Call;
@@ -25,12 +26,8 @@ public final class ToggleLike extends AppListener {
         Document me = me(call);
         Visibility.requireNoBlock(me, owner, "like their tweets");
         Visibility.requireVisible(me, owner, "tweets");
-        TweetStore tweets = app.stores().tweets();
-        boolean liked = tweets.like(id, call.me());
-        if (!liked) {
-            tweets.unlike(id, call.me());
-        }
-        int likes = TweetStore.likes(tweets.findById(id).orElse(tweet)).size();
-        return Reply.ok().put("liked", liked).put("likes", likes);
+        TweetStore.LikeToggle toggled = app.stores().tweets().toggleLike(id, call.me())
+                .orElseThrow(() -> ReplyException.notFound("tweet " + id.toHexString() + " does not exist or was removed"));
+        return Reply.ok().put("liked", toggled.liked()).put("likes", toggled.likes());
     }
 }
