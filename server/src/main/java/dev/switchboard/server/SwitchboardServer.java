@@ -21,6 +21,7 @@ import dev.switchboard.server.middleware.Middlewares;
 import dev.switchboard.server.presence.InMemoryPresence;
 import dev.switchboard.server.presence.Presence;
 import dev.switchboard.server.security.EventRate;
+import dev.switchboard.server.security.QueueBudget;
 import dev.switchboard.server.security.Revocations;
 import dev.switchboard.server.presence.RedisPresence;
 import dev.switchboard.server.store.Stores;
@@ -111,7 +112,8 @@ public final class SwitchboardServer implements AutoCloseable {
             AdminNamespace admin = AdminNamespace.install(engine, app,
                     redis == null ? ClusterRequests.singleNode() : ClusterRequests.over(redis));
             new Dispatcher(EventCatalog.MAIN, Listeners.all(app), argParser, clock, admin.callObserver(),
-                    new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst())).register(main);
+                    new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst()),
+                    new QueueBudget(config.queueBudget())).register(main);
 
             // 7. go
             startEngine(engine, config);

@@ -30,6 +30,8 @@ public final class CommandLine {
               --events-per-second N  events a socket may send per second, steady (default 50)
               --event-burst N     events a socket may send at once (default 100)
               --sockets-per-user N   connected sockets one user may have (default 10)
+              --queue-budget-ms N longest an event may wait for a worker; older ones are answered
+                                  unavailable with retry_after_ms instead of run (default 100)
               --help              this text
             """;
 
@@ -83,7 +85,7 @@ public final class CommandLine {
                     }
                     case "--port", "--host", "--db-port", "--db-file", "--mongo-uri", "--jwt-secret", "--redis-uri",
                          "--node-name", "--cors-origins", "--max-image-bytes", "--max-payload", "--events-per-second",
-                         "--event-burst", "--sockets-per-user" -> {
+                         "--event-burst", "--sockets-per-user", "--queue-budget-ms" -> {
                         String value = inlineValue;
                         if (value == null) {
                             if (i + 1 >= args.length) {
@@ -118,6 +120,7 @@ public final class CommandLine {
             case "--cors-origins" -> b.corsOrigins(origins(nonBlank(flag, value)));
             case "--max-image-bytes" -> b.maxImageBytes(count(flag, value));
             case "--max-payload" -> b.maxPayload(count(flag, value));
+            case "--queue-budget-ms" -> b.queueBudget(java.time.Duration.ofMillis(count(flag, value)));
             case "--port" -> b.port(number(flag, value));
             case "--host" -> b.host(nonBlank(flag, value));
             case "--db-port" -> b.dbPort(number(flag, value));

@@ -25,6 +25,8 @@ import java.util.List;
  * @param nodeName      this node's name, as shown to the console
  * @param redisUri      the Redis that joins several nodes into one service; null means this node alone
  * @param limits        per-socket event rate and sockets per user
+ * @param queueBudget   how long an event may wait for a worker before it is answered {@code unavailable}
+ *                      instead of run (load shedding under overload)
  */
 public record ServerConfig(
         String host,
@@ -41,13 +43,15 @@ public record ServerConfig(
         List<String> corsOrigins,
         String nodeName,
         String redisUri,
-        Limits limits) {
+        Limits limits,
+        java.time.Duration queueBudget) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_DB_PORT = 27018;
     public static final Path DEFAULT_DB_FILE = Path.of("data", "switchboard.mv");
     public static final int DEFAULT_MAX_IMAGE_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_PAYLOAD = 2 * 1024 * 1024;
+    public static final java.time.Duration DEFAULT_QUEUE_BUDGET = java.time.Duration.ofMillis(100);
 
     public ServerConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -125,6 +129,7 @@ public record ServerConfig(
         private String nodeName = "node-1";
         private String redisUri;
         private Limits limits = Limits.DEFAULT;
+        private java.time.Duration queueBudget = DEFAULT_QUEUE_BUDGET;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -143,6 +148,7 @@ public record ServerConfig(
         /** Null or blank means a single node (in-memory rooms and presence). */
         public Builder redisUri(String v) { redisUri = v == null || v.isBlank() ? null : v.trim(); return this; }
         public Builder limits(Limits v) { limits = v; return this; }
+        public Builder queueBudget(java.time.Duration v) { queueBudget = v; return this; }
 
         /** @throws IllegalArgumentException with a sentence a person can act on */
         public ServerConfig build() {
@@ -156,6 +162,9 @@ public record ServerConfig(
             if (maxPayload < neededPayload) {
                 throw new IllegalArgumentException("maxPayload " + maxPayload + " cannot carry an image of "
                         + maxImageBytes + " bytes in base64; raise it to at least " + neededPayload);
+            }
+            if (queueBudget.isNegative() || queueBudget.isZero()) {
+                throw new IllegalArgumentException("the queue budget must be at least 1 ms, not " + queueBudget.toMillis());
             }
             if (!dbMemory && dbFile == null && mongoUri == null) {
                 throw new IllegalArgumentException("the embedded database needs a file (--db-file) or --db-memory");
@@ -176,7 +185,7 @@ public record ServerConfig(
             }
             List<String> origins = corsOrigins != null ? corsOrigins : mongoUri == null ? List.of("*") : List.of();
             return new ServerConfig(host, port, dbHost, dbPort, dbFile, dbMemory, mongoUri, secret, example,
-                    maxImageBytes, maxPayload, origins, nodeName, redisUri, limits);
+                    maxImageBytes, maxPayload, origins, nodeName, redisUri, limits, queueBudget);
         }
 
         private static void requirePort(String what, int value) {

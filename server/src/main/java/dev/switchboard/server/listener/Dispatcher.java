@@ -15,6 +15,7 @@ import dev.switchboard.server.args.ArgParser;
 import dev.switchboard.server.args.Args;
 import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.server.security.EventRate;
+import dev.switchboard.server.security.QueueBudget;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
@@ -39,6 +40,7 @@ public final class Dispatcher {
     private final Clock clock;
     private final CallObserver observer;
     private final EventRate rate;
+    private final QueueBudget queueBudget;
 
     /** @throws IllegalStateException when the classes and the catalog's listeners of {@code /} differ */
     public Dispatcher(List<Listener> listeners, ArgParser parser, Clock clock) {
@@ -52,14 +54,21 @@ public final class Dispatcher {
                 ServerConfig.Limits.DEFAULT.eventsPerSecond(), ServerConfig.Limits.DEFAULT.eventBurst()));
     }
 
-    /** @throws IllegalStateException when the classes and the catalog's listeners of {@code namespace} differ */
+    /** With the default queue budget ({@link ServerConfig#DEFAULT_QUEUE_BUDGET}). */
     public Dispatcher(String namespace, List<Listener> listeners, ArgParser parser, Clock clock,
                       CallObserver observer, EventRate rate) {
+        this(namespace, listeners, parser, clock, observer, rate, new QueueBudget(ServerConfig.DEFAULT_QUEUE_BUDGET));
+    }
+
+    /** @throws IllegalStateException when the classes and the catalog's listeners of {@code namespace} differ */
+    public Dispatcher(String namespace, List<Listener> listeners, ArgParser parser, Clock clock,
+                      CallObserver observer, EventRate rate, QueueBudget queueBudget) {
         this.listeners = byName(namespace, listeners);
         this.parser = parser;
         this.clock = clock;
         this.observer = observer;
         this.rate = rate;
+        this.queueBudget = queueBudget;
     }
 
     private static Map<String, Listener> byName(String namespace, List<Listener> list) {
@@ -99,7 +108,7 @@ public final class Dispatcher {
 
     private void dispatch(Listener listener, EventSpec spec, Socket socket, Event event) {
         long started = System.nanoTime();
-        if (rateLimited(spec.name(), socket, event, started)) {
+        if (shed(spec.name(), socket, event, started) || rateLimited(spec.name(), socket, event, started)) {
             return;
         }
         ObjectNode reply;
@@ -125,6 +134,23 @@ public final class Dispatcher {
         event.ack().send(reply);
         observer.called(socket, spec.name(), event.args(), Reply.statusOf(reply).orElse(ReplyStatus.INTERNAL),
                 System.nanoTime() - started);
+    }
+
+    /**
+     * Answers {@code unavailable} without running the listener when events keep waiting for a worker longer than
+     * the queue budget (the server is over capacity, {@link QueueBudget}). Not logged per event: under overload that would be
+     * thousands of lines a second; the admin stats count them by status.
+     */
+    private boolean shed(String name, Socket socket, Event event, long started) {
+        if (!queueBudget.shed(event.waited(), started)) {
+            return false;
+        }
+        ObjectNode reply = Reply.error(ReplyStatus.UNAVAILABLE, "the server is over capacity and did not run "
+                + name + "; try again in " + queueBudget.retryAfterMillis() + " ms");
+        reply.put(Reply.RETRY_AFTER_MS, queueBudget.retryAfterMillis());
+        event.ack().send(reply);
+        observer.called(socket, name, event.args(), ReplyStatus.UNAVAILABLE, System.nanoTime() - started);
+        return true;
     }
 
     /** Answers {@code rate_limited} when the socket is over its rate; logs the first refusal of a run. */

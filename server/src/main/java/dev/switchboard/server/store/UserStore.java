@@ -16,6 +16,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.switchboard.server.store.derived.InverseListStore;
+import dev.switchboard.server.store.derived.KeyedLocks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -58,6 +59,8 @@ public final class UserStore {
     private final MongoCollection<Document> users;
     private final InverseListStore followers;
     private final InverseListStore blockers;
+    /** A user's following or block list and the other users' inverse lists change together, per user. */
+    private final KeyedLocks locks = new KeyedLocks(256);
 
     public UserStore(MongoCollection<Document> users, InverseListStore followers, InverseListStore blockers) {
         this.users = users;
@@ -180,50 +183,63 @@ public final class UserStore {
 
     /** Adds {@code other} to {@code me}'s following unless already there; true when added. */
     public boolean follow(ObjectId me, ObjectId other, Date at) {
-        boolean added = users.updateOne(and(eq("_id", me), ne(FOLLOWING + "." + ID, other)),
-                Updates.push(FOLLOWING, new Document(ID, other).append(ADDED_AT, at))).getModifiedCount() > 0;
-        if (added) {
-            followers.add(other, me, at);
-        }
-        return added;
+        return locks.with(me, () -> {
+            boolean added = users.updateOne(and(eq("_id", me), ne(FOLLOWING + "." + ID, other)),
+                    Updates.push(FOLLOWING, new Document(ID, other).append(ADDED_AT, at))).getModifiedCount() > 0;
+            if (added) {
+                followers.add(other, me, at);
+            }
+            return added;
+        });
     }
 
     /** True when {@code other} was in {@code me}'s following. */
     public boolean unfollow(ObjectId me, ObjectId other) {
-        boolean removed = users.updateOne(eq("_id", me), Updates.pull(FOLLOWING, new Document(ID, other)))
-                .getModifiedCount() > 0;
-        if (removed) {
-            followers.remove(other, me);
-        }
-        return removed;
+        return locks.with(me, () -> {
+            boolean removed = users.updateOne(eq("_id", me), Updates.pull(FOLLOWING, new Document(ID, other)))
+                    .getModifiedCount() > 0;
+            if (removed) {
+                followers.remove(other, me);
+            }
+            return removed;
+        });
     }
 
     /** Adds {@code other} to {@code me}'s block list unless already there; true when added. */
     public boolean block(ObjectId me, ObjectId other, Date at) {
-        boolean added = users.updateOne(and(eq("_id", me), ne(BLOCK + "." + ID, other)),
-                Updates.push(BLOCK, new Document(ID, other).append(BLOCKED_AT, at))).getModifiedCount() > 0;
-        if (added) {
-            blockers.add(other, me, at);
-        }
-        return added;
+        return locks.with(me, () -> {
+            boolean added = users.updateOne(and(eq("_id", me), ne(BLOCK + "." + ID, other)),
+                    Updates.push(BLOCK, new Document(ID, other).append(BLOCKED_AT, at))).getModifiedCount() > 0;
+            if (added) {
+                blockers.add(other, me, at);
+            }
+            return added;
+        });
     }
 
     public boolean unblock(ObjectId me, ObjectId other) {
-        boolean removed = users.updateOne(eq("_id", me), Updates.pull(BLOCK, new Document(ID, other)))
-                .getModifiedCount() > 0;
-        if (removed) {
-            blockers.remove(other, me);
-        }
-        return removed;
+        return locks.with(me, () -> {
+            boolean removed = users.updateOne(eq("_id", me), Updates.pull(BLOCK, new Document(ID, other)))
+                    .getModifiedCount() > 0;
+            if (removed) {
+                blockers.remove(other, me);
+            }
+            return removed;
+        });
     }
 
     /**
      * Blocks {@code other} when {@code me} does not block them, else unblocks: one atomic step per attempt
      * (the unblock is one {@code $pull} that reports what it removed, the block one conditional {@code $push}),
-     * retried when a concurrent toggle changed the list in between. So concurrent toggles each flip the state
-     * once, and their answers, in the order their updates applied, alternate. Returns true when now blocked.
+     * retried when a concurrent toggle on another node changed the list in between. So concurrent toggles each
+     * flip the state once, and their answers, in the order their updates applied, alternate. Returns true when
+     * now blocked. On this node toggles of one user also run one at a time, with their blockers update.
      */
     public boolean toggleBlock(ObjectId me, ObjectId other, Date at) {
+        return locks.with(me, () -> toggleBlockLocked(me, other, at));
+    }
+
+    private boolean toggleBlockLocked(ObjectId me, ObjectId other, Date at) {
         while (true) {
             Document before = users.findOneAndUpdate(eq("_id", me), Updates.pull(BLOCK, new Document(ID, other)),
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)

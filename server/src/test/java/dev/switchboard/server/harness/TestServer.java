@@ -36,8 +36,11 @@ public final class TestServer implements AutoCloseable {
     public static final ServerConfig.Limits UNHURRIED = new ServerConfig.Limits(100_000, 100_000,
             ServerConfig.Limits.DEFAULT.socketsPerUser());
 
+    /** A queue budget no busy CI machine reaches: shedding is checked where it is the subject (OverloadTest). */
+    public static final java.time.Duration UNHURRIED_QUEUE = java.time.Duration.ofSeconds(10);
+
     public static TestServer start() {
-        return start(ServerConfig.ephemeral().limits(UNHURRIED));
+        return start(ServerConfig.ephemeral().limits(UNHURRIED).queueBudget(UNHURRIED_QUEUE));
     }
 
     public static TestServer start(ServerConfig.Builder config) {

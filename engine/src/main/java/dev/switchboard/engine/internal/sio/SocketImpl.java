@@ -164,14 +164,17 @@ final class SocketImpl implements Socket {
 
     void onPacket(SioPacket packet) {
         switch (packet.type()) {
-            case SioPacket.EVENT, SioPacket.BINARY_EVENT -> serial.execute(() -> dispatch(packet));
+            case SioPacket.EVENT, SioPacket.BINARY_EVENT -> {
+                long received = System.nanoTime();
+                serial.execute(() -> dispatch(packet, received));
+            }
             case SioPacket.ACK, SioPacket.BINARY_ACK -> completeAck(packet);
             case SioPacket.DISCONNECT -> onClose("client namespace disconnect");
             default -> log.debug("socket {}: unexpected packet type {}", id, packet.type());
         }
     }
 
-    private void dispatch(SioPacket packet) {
+    private void dispatch(SioPacket packet, long received) {
         if (state != CONNECTED) {
             return;
         }
@@ -190,7 +193,7 @@ final class SocketImpl implements Socket {
             return;
         }
         try {
-            handler.handle(this, new Event(name, args, ack));
+            handler.handle(this, new Event(name, args, ack, received));
         } catch (Exception e) {
             log.warn("handler of event {} on namespace {} failed for socket {}", name, namespace.name(), id, e);
         }
