@@ -133,13 +133,15 @@ class KeyedQueriesTest {
             ok(c.call("user/profile/get", friend.toHexString()));
             ok(c.call("tweet/get/byPagination", friend.toHexString(), 1));
             ok(c.call("tweet/get/byPagination", me.toHexString()));
-            ok(c.call("message/new", Map.of("to", friend.toHexString(), "context", Map.of("text", "hi"))));
+            JsonNode sent = c.call("message/new", Map.of("to", friend.toHexString(), "context", Map.of("text", "hi")));
+            ok(sent);
             ok(c.call("message/get/all/byPagination", friend.toHexString(), 1));
             ok(c.call("message/seen", friend.toHexString()));
             ok(c.call("user/follower/get/all", me.toHexString()));
             ok(f.call("story/new", "aGVsbG8="));
             ok(f.call("message/new", Map.of("to", me.toHexString(), "context", Map.of("text", "back"),
-                    "reply_to", c.push("message/send/to").get("_id").asText())));
+                    "reply_to", sent.get("message").get("_id").asText())));
+            c.push("message/send/to");
         } finally {
             recording.on = false;
         }
@@ -148,6 +150,18 @@ class KeyedQueriesTest {
         List<Set<String>> unique = uniqueKeys();
         List<Query> scans = queries.stream().filter(q -> !keyed(q.filter(), uniqueKeys(q.collection(), unique))).toList();
         assertThat(scans).as("queries not served by _id or a unique key").isEmpty();
+    }
+
+    @Test
+    void theRuleRefusesWhatTheEmbeddedDatabaseScansFor() {
+        List<Set<String>> pair = List.of(Set.of("applicant", "request_to"));
+        assertThat(keyed(new Document("_id", 1), pair)).isTrue();
+        assertThat(keyed(new Document("_id", new Document("$in", List.of(1, 2))), pair)).isTrue();
+        assertThat(keyed(new Document("applicant", 1).append("request_to", 2), pair)).isTrue();
+        assertThat(keyed(new Document("owner", 1), pair)).isFalse();
+        assertThat(keyed(new Document("_id", 1).append("removed", new Document("$ne", true)), pair)).isFalse();
+        assertThat(keyed(new Document("$and", List.of(new Document("_id", 1))), pair)).isFalse();
+        assertThat(keyed(new Document("applicant", 1), pair)).isFalse();
     }
 
     static void ok(JsonNode reply) {
