@@ -1,23 +1,22 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.bench.official.Application;
+import dev.switchboard.bench.official.IdleConnections;
+import dev.switchboard.bench.official.OfficialTransport;
 import dev.switchboard.bench.report.Charts;
 import dev.switchboard.bench.report.Table;
-import dev.switchboard.bench.result.AppPlan;
 import dev.switchboard.bench.result.AppRun;
-import dev.switchboard.bench.result.ConnectionsRamp;
 import dev.switchboard.bench.result.ConnectionsRun;
 import dev.switchboard.bench.result.Report;
+import dev.switchboard.bench.result.SeedTiming;
 import dev.switchboard.bench.result.TransportRun;
 import dev.switchboard.bench.result.TransportSummary;
 import dev.switchboard.bench.run.AppFixture;
 import dev.switchboard.bench.run.LoadProcess;
 import dev.switchboard.bench.run.Machine;
 import dev.switchboard.bench.run.ServerProcess;
-import dev.switchboard.server.fixture.FixtureSpec;
-import dev.switchboard.server.fixture.SeedReport;
+import dev.switchboard.bench.run.Servers;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,67 +25,75 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
 
 /**
- * scripts/bench: runs the three workloads against our servers and the Node baseline, one server at a
- * time, each load in a process of its own; prints the table, writes the JSON and the charts.
- * Exits 1 when a server or a load failed, 0 otherwise (a server whose script is not there yet is
- * reported as skipped).
+ * scripts/bench: runs the workloads against our servers and the Node baseline, one server at a time,
+ * ours and Node's interleaved, every Socket.IO load driven by the official {@code socket.io-client@4}
+ * in Node load processes; prints the table, writes the JSON and the charts. Exits 1 when a server or
+ * a load failed or when a workload asked for measured nothing, 0 otherwise.
  */
 public final class BenchMain {
 
     /** The sizes of a run: {@code --quick} is the CI smoke run, the default the full run. */
-    record Sizes(int transportClients, int transportReps, double warmup, double window, int connections,
-                 int connectionsInFlight, int appUsers, int appDensity, double appStartRate, double appMaxRate,
-                 int appRefine, boolean appConfirm, double appWarmup, double appWindow) {
+    record Sizes(int transportClients, int pairs, double warmup, double window, int nettyPairs, double nettyWarmup,
+                 double nettyWindow, int connections, int connectionsInFlight, double connectionsRampLimit,
+                 int appUsers, List<Servers.Database> databases, double appStartRate, double appMaxRate, int appRefine,
+                 double appWarmup, double appWindow, double ackTimeout, double overloadFactor, int seedUsers,
+                 double seedTimeout) {
 
         static Sizes quick() {
-            return new Sizes(200, 1, 2, 3, 300, 100, 200, 20, 10, 40, 0, false, 1, 2);
+            // a smoke run: no Netty second opinion, no file database, no 10,000-user seed
+            return new Sizes(200, 1, 2, 3, 0, 1, 2, 200, 100, 30, 100, List.of(Servers.Database.memory), 25, 100, 0,
+                    1, 2, 3, 4, 0, 0);
         }
 
         static Sizes full() {
-            return new Sizes(200, 2, 5, 15, 10_000, 200, 1_000, 50, 10, 10_240, 2, true, 3, 10);
+            return new Sizes(200, 3, 10, 15, 1, 5, 10, 10_000, 200, 150, 1_000,
+                    List.of(Servers.Database.memory, Servers.Database.file), 100, 12_800, 2, 3, 10, 10, 4, 10_000, 240);
         }
     }
 
     static final double P99_TARGET_MS = 25;
     static final String OURS = "ours";
     static final String NODE = "node";
+    static final Set<String> WORKLOADS = Set.of("transport", "connections", "app", "seed");
 
     private final Path root;
     private final boolean quick;
     private final Sizes sizes;
-    private final Path logs;
-    private final java.util.Set<String> only;
-    private final boolean profile;
+    private final Servers servers;
+    private final Set<String> only;
+    private final int processes;
+    private final long startNanos = System.nanoTime();
     private final List<String> notes = new ArrayList<>();
     private boolean failed;
 
-    private BenchMain(Path root, boolean quick, String stamp, java.util.Set<String> only, boolean profile) {
+    private BenchMain(Path root, boolean quick, String stamp, Set<String> only, boolean profile, int processes) {
         this.root = root;
         this.quick = quick;
         this.only = only;
-        this.profile = profile;
+        this.processes = processes;
         this.sizes = quick ? Sizes.quick() : Sizes.full();
-        this.logs = root.resolve("bench/target/bench-logs/" + stamp);
+        this.servers = new Servers(root, root.resolve("bench/target/bench-logs/" + stamp), profile);
     }
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
         Path root = Path.of(args.string("root", ".")).toAbsolutePath().normalize();
-        boolean quick = args.flag("quick");
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         if (args.string("render", null) != null) {
             rerender(Path.of(args.required("render")), Path.of(args.string("charts", root.resolve("docs/bench").toString())));
             return;
         }
-        java.util.Set<String> only = java.util.Set.of(args.string("only", "transport,connections,app").split(","));
-        BenchMain bench = new BenchMain(root, quick, stamp, only, args.flag("profile"));
+        boolean quick = args.flag("quick");
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Set<String> only = Set.of(args.string("only", String.join(",", WORKLOADS)).split(","));
+        int cores = Runtime.getRuntime().availableProcessors();
+        int processes = args.integer("load-processes", Math.max(2, Math.min(8, cores)));
+        BenchMain bench = new BenchMain(root, quick, stamp, only, args.flag("profile"), processes);
         Report report = bench.run(now.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "Z");
-        String mode = (quick ? "quick" : "full") + (only.size() < 3 || args.flag("profile") ? "-partial" : "");
+        String mode = (quick ? "quick" : "full") + (only.size() < WORKLOADS.size() || args.flag("profile") ? "-partial" : "");
         Path results = root.resolve("bench/results");
         Files.createDirectories(results);
         Path json = results.resolve(stamp + "-" + mode + ".json");
@@ -99,22 +106,24 @@ public final class BenchMain {
         System.out.println();
         System.out.println("results: " + root.relativize(json));
         pngs.forEach(p -> System.out.println("chart:   " + (p.startsWith(root) ? root.relativize(p) : p)));
-        System.out.println("logs:    " + root.relativize(bench.logs));
-        System.exit(bench.failed ? 1 : 0);
+        System.out.println("logs:    " + root.relativize(bench.servers.logs()));
+        List<String> empty = bench.unmeasured(report);
+        empty.forEach(e -> System.out.println("NOTHING MEASURED: " + e));
+        System.exit(bench.failed || !empty.isEmpty() ? 1 : 0);
     }
 
     /** Prints the table and draws the charts again from a result file (after a chart fix, say). */
     private static void rerender(Path json, Path charts) throws IOException {
-        Report read = Json.MAPPER.readValue(json.toFile(), Report.class);
-        Report report = read.transport() == null ? read : new Report(read.startedAt(), read.mode(), read.machine(),
-                read.settings(), new Report.Transport(read.transport().runs(), medians(read.transport().runs())),
-                read.connections(), read.app(), read.notes(), read.loadAverageAtEnd());
+        Report report = Json.MAPPER.readValue(json.toFile(), Report.class);
         Charts.render(report, charts).forEach(p -> System.out.println("chart: " + p));
         Table.print(report, System.out);
     }
 
     private Report run(String startedAt) {
         Machine machine = Machine.describe(root.resolve("bench/node"));
+        progress(String.format("%s run on %d cores (load average %.2f), %d load processes; %s", quick ? "quick" : "full",
+                machine.cores(), machine.loadAverageAtStart(), processes,
+                quick ? "about 2 minutes" : "about 20 minutes"));
         if (machine.loadAverageAtStart() > 0.5 * machine.cores()) {
             note("the machine was busy when the run started (load average " + machine.loadAverageAtStart()
                     + " on " + machine.cores() + " cores): compare ratios within this run, not absolute figures");
@@ -122,90 +131,62 @@ public final class BenchMain {
         Report.Transport transport = only.contains("transport") ? phase("transport", this::transport) : null;
         List<ConnectionsRun> connections = new ArrayList<>();
         if (only.contains("connections")) {
-            action("connections (node)", () -> idleConnections(NODE, connections));
-            action("connections (ours, engine only)", () -> idleConnections(OURS, connections));
+            action("connections (node socket.io, no app)", () -> {
+                try (ServerProcess s = servers.node(true, "connections-node.log")) {
+                    connections.add(idle("node (socket.io, no app)", s, null, "load-connections-node"));
+                }
+            });
+            action("connections (our engine, no app)", () -> {
+                try (ServerProcess s = servers.engineIdle("connections-engine.log")) {
+                    connections.add(idle("ours (engine, no app)", s, null, "load-connections-engine"));
+                }
+            });
         }
-        AppRun app = only.contains("app") ? phase("application", () -> application(connections)) : null;
-        return new Report(startedAt, quick ? "quick" : "full", machine, settings(), transport, connections, app,
-                List.copyOf(notes), Machine.loadAverage());
+        List<AppRun> app = new ArrayList<>();
+        if (only.contains("app")) {
+            for (Servers.Database database : sizes.databases()) {
+                action("application (" + database + " database)", () -> application(database, app, connections));
+            }
+        }
+        SeedTiming seed = only.contains("seed") && sizes.seedUsers() > 0 ? phase("seed", this::seedTiming) : null;
+        return new Report(startedAt, quick ? "quick" : "full", machine, settings(), transport, connections, app, seed,
+                List.copyOf(notes), Machine.loadAverage(), Math.round(elapsedSeconds()));
     }
 
     private Report.Settings settings() {
-        return new Report.Settings(sizes.transportClients(), sizes.transportReps(), sizes.warmup(), sizes.window(),
-                sizes.connections(), sizes.appUsers(), sizes.appDensity(), sizes.appWindow(), P99_TARGET_MS,
-                String.join(" ", oursTransportCommand(0)), String.join(" ", oursAppCommand(0, 0)),
-                String.join(" ", nodeCommand(0, false)));
-    }
-
-    // ---- servers
-
-    private List<String> nodeCommand(int port, boolean idle) {
-        List<String> command = new ArrayList<>(List.of("node", "--expose-gc", "bench/node/server.js", "--port",
-                Integer.toString(port)));
-        if (!idle) {
-            command.addAll(List.of("--connect-timeout", "1000"));
-        }
-        return command;
-    }
-
-    private List<String> engineIdleCommand(int port) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), EngineIdleServer.class.getName(), "--port", Integer.toString(port));
-    }
-
-    private List<String> oursTransportCommand(int port) {
-        // no write gap (that is for the protocol suite's client) and the usual heartbeat, as Node's baseline
-        return List.of("scripts/conformance-server", "--port", Integer.toString(port), "--write-gap-ms", "0",
-                "--ping-interval-ms", "25000", "--ping-timeout-ms", "20000");
-    }
-
-    private List<String> oursAppCommand(int port, int dbPort) {
-        return List.of("scripts/server", "--port", Integer.toString(port), "--db-memory", "--db-port",
-                Integer.toString(dbPort));
-    }
-
-    /**
-     * Starts a server without the application: for the transport workload ours is
-     * scripts/conformance-server without its write gap, and both keep the usual 25 s / 20 s heartbeat so a
-     * saturated client is not dropped for a late pong; for idle connections too (ours: the engine alone, {@link EngineIdleServer}).
-     * Returns null when our server is not there yet.
-     */
-    private ServerProcess startTransportServer(String server, boolean idle, String logName) throws IOException {
-        int port = freePort();
-        if (server.equals(NODE)) {
-            return ServerProcess.start("node socket.io baseline", ServerProcess.Runtime.NODE, nodeCommand(port, idle),
-                    root, logs.resolve(logName), port, Duration.ofSeconds(30), Map.of());
-        }
-        if (idle) {
-            return ServerProcess.start("engine (no app)", ServerProcess.Runtime.JVM, engineIdleCommand(port), root,
-                    logs.resolve(logName), port, Duration.ofSeconds(60), jvmEnv(logName));
-        }
-        if (!Files.isExecutable(root.resolve("scripts/conformance-server"))) {
-            note("scripts/conformance-server is not there yet: our transport figures are missing");
-            return null;
-        }
-        return ServerProcess.start("scripts/conformance-server", ServerProcess.Runtime.JVM, oursTransportCommand(port),
-                root, logs.resolve(logName), port, Duration.ofSeconds(180), jvmEnv(logName));
-    }
-
-    /** With --profile, our JVMs record a JFR profile next to their log (written when they stop). */
-    private Map<String, String> jvmEnv(String logName) {
-        if (!profile) {
-            return Map.of();
-        }
-        Path jfr = logs.resolve(logName.replace(".log", ".jfr"));
-        return Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+        return new Report.Settings(sizes.transportClients(), sizes.pairs(), sizes.warmup(), sizes.window(), processes,
+                sizes.connections(), sizes.appUsers(), 25, sizes.appWindow(), sizes.ackTimeout(), P99_TARGET_MS,
+                "socket.io-client@4 (bench/node/load.js), " + processes + " load processes",
+                String.join(" ", Servers.conformanceCommand(0)),
+                String.join(" ", Servers.appCommand(0, 0, Servers.Database.memory, Path.of("-"))),
+                String.join(" ", Servers.nodeCommand(0, false)));
     }
 
     // ---- workload 1
 
     private Report.Transport transport() throws Exception {
         List<TransportRun> runs = new ArrayList<>();
-        for (int rep = 1; rep <= sizes.transportReps(); rep++) {
+        for (int pair = 1; pair <= sizes.pairs(); pair++) {
             // alternate who goes first, so neither always runs on the warmer (or more crowded) machine
-            List<String> order = rep % 2 == 1 ? List.of(OURS, NODE) : List.of(NODE, OURS);
-            for (String server : order) {
-                try (ServerProcess s = startTransportServer(server, false, "transport-" + server + "-" + rep + ".log")) {
+            for (String server : pair % 2 == 1 ? List.of(OURS, NODE) : List.of(NODE, OURS)) {
+                progress("transport pair " + pair + "/" + sizes.pairs() + ": " + server + " (official client)");
+                String name = "transport-" + server + "-" + pair;
+                try (ServerProcess s = transportServer(server, name + ".log")) {
+                    if (s == null) {
+                        continue;
+                    }
+                    TransportRun r = OfficialTransport.run(server, s, root, servers.logs(), "load-" + name, processes,
+                            sizes.transportClients(), seconds(sizes.warmup()), seconds(sizes.window()));
+                    report(r, pair);
+                    runs.add(r);
+                }
+            }
+        }
+        for (int pair = 1; pair <= sizes.nettyPairs(); pair++) {
+            for (String server : List.of(NODE, OURS)) {
+                progress("transport second opinion: " + server + " (the bench's Netty client)");
+                String name = "transport-netty-" + server + "-" + pair;
+                try (ServerProcess s = transportServer(server, name + ".log")) {
                     if (s == null) {
                         continue;
                     }
@@ -213,113 +194,128 @@ public final class BenchMain {
                                     "--server-name", server, "--port", Integer.toString(s.port()),
                                     "--server-pid", Long.toString(s.pid()),
                                     "--clients", Integer.toString(sizes.transportClients()),
-                                    "--warmup", Double.toString(sizes.warmup()),
-                                    "--window", Double.toString(sizes.window())),
-                            logs.resolve("load-transport-" + server + "-" + rep + ".log"), Duration.ofSeconds(120),
-                            ready -> { });
-                    System.err.printf("transport %s #%d: %.0f acks/s, p99 %.2f ms, %.1f us/ack, client CPU %.0f %%%n",
-                            server, rep, r.acksPerSecond(), r.latency().p99Ms(), r.serverCpuMicrosPerAck(),
-                            r.clientCpuPercent());
-                    if (r.disconnects() > 0) {
-                        note("transport " + server + " run " + rep + ": the server closed " + r.disconnects()
-                                + " accepted connections during the run");
-                    }
-                    if (r.connectFailures() > 0) {
-                        note("transport " + server + " run " + rep + ": " + r.connectFailures() + " of "
-                                + sizes.transportClients() + " clients could not connect; measured with " + r.clients());
-                    }
+                                    "--warmup", Double.toString(sizes.nettyWarmup()),
+                                    "--window", Double.toString(sizes.nettyWindow())),
+                            servers.logs().resolve("load-" + name + ".log"), Duration.ofSeconds(120));
+                    report(r, pair);
                     runs.add(r);
                 }
             }
         }
-        return new Report.Transport(runs, medians(runs));
+        return new Report.Transport(runs, TransportSummary.all(runs));
     }
 
-    private static List<TransportSummary> medians(List<TransportRun> runs) {
-        return runs.stream().map(TransportRun::server).distinct().map(s -> TransportSummary.of(s, runs)).toList();
+    private ServerProcess transportServer(String server, String logName) throws IOException {
+        if (server.equals(NODE)) {
+            return servers.node(false, logName);
+        }
+        ServerProcess s = servers.conformance(logName);
+        if (s == null) {
+            note("scripts/conformance-server is not there: our transport figures are missing");
+        }
+        return s;
     }
 
-    // ---- workload 3
-
-    /** Idle connections against a transport-level server; adds nothing when the server is not there yet. */
-    private void idleConnections(String server, List<ConnectionsRun> into) throws Exception {
-        try (ServerProcess s = startTransportServer(server, true, "connections-" + server + ".log")) {
-            if (s != null) {
-                into.add(idleConnections(s, server.equals(NODE) ? "node (socket.io, no app)" : "ours (engine, no app)",
-                        null, null));
-            }
+    private void report(TransportRun r, int pair) {
+        progress(String.format("  %s, %s client: %.0f acks/s, p50 %.2f / p99 %.2f ms, %.1f us CPU/ack, load CPU %.0f %%"
+                        + " (busiest process %.0f %%)", r.server(), r.client(), r.acksPerSecond(), r.latency().p50Ms(),
+                r.latency().p99Ms(), r.serverCpuMicrosPerAck(), r.load().totalPercent(), r.load().busiestPercent()));
+        String label = "transport " + r.server() + " (" + r.client() + " client) run " + pair;
+        if (r.disconnects() > 0) {
+            note(label + ": the server closed " + r.disconnects() + " accepted connections during the run");
+        }
+        if (r.connectFailures() > 0) {
+            note(label + ": " + r.connectFailures() + " clients could not connect; measured with " + r.clients());
+        }
+        if (r.client().equals(TransportRun.OFFICIAL) && r.load().saturated()) {
+            note(label + ": the busiest load process used " + r.load().busiestPercent()
+                    + " % of a core; the client may have capped the figure (try --load-processes)");
         }
     }
 
-    private ConnectionsRun idleConnections(ServerProcess s, String label, Path plan, String secret) throws Exception {
-        int count = sizes.connections();
-        ServerProcess.Memory before = s.memoryAfterGc();
-        AtomicReference<ServerProcess.Memory> after = new AtomicReference<>();
-        List<String> args = new ArrayList<>(List.of("connections", "--port", Integer.toString(s.port()),
-                "--count", Integer.toString(count), "--in-flight", Integer.toString(sizes.connectionsInFlight()),
-                "--source-addresses", count > 5_000 ? "4" : "1", "--ramp-timeout", "600", "--hold-max", "180"));
-        if (plan != null) {
-            args.addAll(List.of("--plan", plan.toString(), "--secret", secret));
+    // ---- workload 3 (connections)
+
+    private ConnectionsRun idle(String label, ServerProcess s, IdleConnections.Users users, String logName)
+            throws Exception {
+        ConnectionsRun run = IdleConnections.run(label, s, users, root, servers.logs(), logName, processes,
+                sizes.connections(), sizes.connectionsInFlight(), seconds(sizes.connectionsRampLimit()));
+        progress(String.format("  %s: %d connected in %.1f s (%.0f/s), %.1f KB RSS and %.1f KB heap per connection",
+                label, run.ramp().connected(), run.ramp().seconds(), run.ramp().connectsPerSecond(),
+                run.rssPerConnectionKb(), run.heapPerConnectionKb()));
+        if (run.ramp().connected() < sizes.connections()) {
+            note(label + ": " + run.ramp().connected() + " of " + sizes.connections() + " connections within "
+                    + (int) sizes.connectionsRampLimit() + " s (" + run.ramp().failed() + " failed"
+                    + (run.ramp().failureSamples().isEmpty() ? "" : ", e.g. " + run.ramp().failureSamples()) + ")");
         }
-        ConnectionsRamp ramp = LoadProcess.run(ConnectionsRamp.class, args,
-                logs.resolve("load-connections-" + label.replaceAll("\\W+", "-") + ".log"), Duration.ofSeconds(900),
-                ready -> {
-                    try {
-                        Thread.sleep(2000); // let the last handshakes' garbage and buffers settle
-                        after.set(s.memoryAfterGc());
-                    } catch (Exception e) {
-                        throw new IllegalStateException("could not read the memory of " + s.name() + ": " + e, e);
-                    }
-                });
-        if (after.get() == null) {
-            throw new IllegalStateException("the connections load never reported READY");
-        }
-        if (ramp.failed() > 0) {
-            note(label + ": " + ramp.failed() + " of " + count + " connections failed, e.g. " + ramp.failureSamples());
-        }
-        System.err.printf("connections %s: %d in %.1f s%n", label, ramp.connected(), ramp.seconds());
-        return ConnectionsRun.of(label, plan != null, ramp, before.rssBytes(), after.get().rssBytes(),
-                before.heapUsedBytes(), after.get().heapUsedBytes());
+        return run;
     }
 
-    // ---- workload 2 (and workload 3 against the application)
+    // ---- workload 2 (and the authenticated connections of workload 3)
 
-    private AppRun application(List<ConnectionsRun> connections) throws Exception {
+    private void application(Servers.Database database, List<AppRun> into, List<ConnectionsRun> connections)
+            throws Exception {
         if (!Files.isExecutable(root.resolve("scripts/server"))) {
-            note("scripts/server is not there yet: the application figures are missing");
-            return null;
+            note("scripts/server is not there: the application figures are missing");
+            return;
         }
-        int port = freePort();
-        int dbPort = freePort();
-        try (ServerProcess s = ServerProcess.start("scripts/server", ServerProcess.Runtime.JVM, oursAppCommand(port, dbPort),
-                root, logs.resolve("app-server.log"), port, Duration.ofSeconds(180), jvmEnv("app-server.log"))) {
-            FixtureSpec.Generated spec = AppFixture.spec(sizes.appUsers(), sizes.appDensity());
-            SeedReport seeded = AppFixture.seed(spec, "mongodb://127.0.0.1:" + dbPort + "/switchboard");
-            System.err.println("app: seeded " + spec.describe() + " in " + seeded.duration().toMillis() + " ms");
-            AppPlan plan = AppFixture.plan(spec);
-            Path planFile = logs.resolve("app-plan.json");
-            Json.MAPPER.writeValue(planFile.toFile(), plan);
-            String secret = dev.switchboard.protocol.jwt.Jwt.EXAMPLE_SECRET;
-            connections.add(idleConnections(s, "ours (application, authenticated)", planFile, secret));
-            Thread.sleep(3000); // the server handles the disconnects of the idle ramp
-            List<String> args = new ArrayList<>(List.of("app", "--port", Integer.toString(port),
-                    "--server-pid", Long.toString(s.pid()), "--plan", planFile.toString(), "--secret", secret,
-                    "--start-rate", Integer.toString((int) sizes.appStartRate()),
-                    "--max-rate", Integer.toString((int) sizes.appMaxRate()),
-                    "--refine", Integer.toString(sizes.appRefine()),
-                    "--warmup", Double.toString(sizes.appWarmup()), "--window", Double.toString(sizes.appWindow()),
-                    "--p99-target-ms", Integer.toString((int) P99_TARGET_MS)));
-            if (sizes.appConfirm()) {
-                args.add("--confirm");
-            }
-            AppRun run = LoadProcess.run(AppRun.class, args, logs.resolve("load-app.log"), Duration.ofSeconds(900),
-                    ready -> { });
+        int dbPort = Servers.freePort();
+        try (ServerProcess s = servers.app(database, dbPort, "app-server-" + database + ".log")) {
+            progress("app " + database + ": seeding " + sizes.appUsers() + " users with scripts/seed");
+            Application.Fixture fixture = Application.seed(root, servers.logs(), database.name(), sizes.appUsers(), dbPort,
+                    Duration.ofSeconds(300));
+            progress(String.format("app %s: seeded in %.1f s", database, fixture.seeded().seconds()));
+            Application.Settings settings = new Application.Settings(sizes.appUsers(), processes, sizes.appStartRate(),
+                    sizes.appMaxRate(), sizes.appRefine(), seconds(sizes.appWarmup()), seconds(sizes.appWindow()),
+                    seconds(sizes.ackTimeout()), P99_TARGET_MS, sizes.overloadFactor(), Duration.ofSeconds(300));
+            AppRun run = Application.run(database.name(), settings, s, fixture, root, servers.logs(), this::progress);
+            into.add(run);
             if (run.best() == null) {
-                note("application: even the lowest offered rate (" + sizes.appStartRate()
-                        + "/s) missed the p99 target; see steps");
+                note("application (" + database + "): even the lowest offered rate (" + sizes.appStartRate()
+                        + "/s) missed the target; see its steps");
             }
-            return run;
+            if (database == Servers.Database.memory && only.contains("connections")) {
+                Thread.sleep(3000); // the server handles the disconnects of the mix's users first
+                progress("connections (application, authenticated, " + database + " database)");
+                connections.add(idle("ours (application, authenticated)", s,
+                        new IdleConnections.Users(fixture.plan(), Application.CONNECT_PUSHES), "load-connections-app"));
+            }
         }
+    }
+
+    // ---- seeding 10,000 users
+
+    private SeedTiming seedTiming() throws Exception {
+        int dbPort = Servers.freePort();
+        try (ServerProcess s = servers.app(Servers.Database.memory, dbPort, "seed-server.log")) {
+            progress("seed: scripts/seed generated --users " + sizes.seedUsers() + " --seed 42 (time limit "
+                    + (int) sizes.seedTimeout() + " s)");
+            AppFixture.Seeded seeded = AppFixture.seed(root, sizes.seedUsers(), "mongodb://127.0.0.1:" + dbPort
+                    + "/switchboard", servers.logs().resolve("seed-" + sizes.seedUsers() + ".log"),
+                    seconds(sizes.seedTimeout()));
+            progress(String.format("  seeded %d users: %s in %.1f s", sizes.seedUsers(), seeded.outcome(), seeded.seconds()));
+            return new SeedTiming(sizes.seedUsers(), seeded.seconds(), seeded.completed(), seeded.outcome());
+        }
+    }
+
+    /** Workloads that were asked for and measured nothing: a smoke run that ran nothing must not pass. */
+    List<String> unmeasured(Report r) {
+        List<String> out = new ArrayList<>();
+        if (only.contains("transport")) {
+            for (String server : List.of(OURS, NODE)) {
+                boolean measured = r.transport() != null && r.transport().runs().stream()
+                        .anyMatch(t -> t.server().equals(server) && t.client().equals(TransportRun.OFFICIAL) && t.acks() > 0);
+                if (!measured) {
+                    out.add("transport against " + server + " with the official client");
+                }
+            }
+        }
+        if (only.contains("connections") && r.connections().stream().noneMatch(c -> c.ramp().connected() > 0)) {
+            out.add("idle connections");
+        }
+        if (only.contains("app") && r.app().stream().noneMatch(a -> a.steps().stream().anyMatch(s -> s.answered() > 0))) {
+            out.add("application mix");
+        }
+        return out;
     }
 
     // ---- plumbing
@@ -333,7 +329,7 @@ public final class BenchMain {
     }
 
     private <T> T phase(String name, Phase<T> body) {
-        System.err.println("== " + name);
+        progress("== " + name);
         try {
             return body.run();
         } catch (Exception | Error e) {
@@ -351,16 +347,21 @@ public final class BenchMain {
         });
     }
 
+    private void progress(String line) {
+        long s = Math.round(elapsedSeconds());
+        System.err.printf("[%02d:%02d] %s%n", s / 60, s % 60, line);
+    }
+
+    private double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
     private void note(String note) {
-        System.err.println("note: " + note);
+        progress("note: " + note);
         notes.add(note);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
-        }
+    private static Duration seconds(double s) {
+        return Duration.ofMillis(Math.round(s * 1000));
     }
 }

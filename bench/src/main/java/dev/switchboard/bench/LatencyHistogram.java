@@ -41,6 +41,25 @@ public final class LatencyHistogram {
         max = Math.max(max, other.max);
     }
 
+    /**
+     * Adds a histogram of the same layout recorded elsewhere (a Node load worker sends its buckets as
+     * {@code [index, count]} pairs), with its sum and extremes.
+     */
+    public void addBuckets(List<long[]> indexCounts, long sum, long min, long max) {
+        long added = 0;
+        for (long[] pair : indexCounts) {
+            counts[(int) pair[0]] += pair[1];
+            added += pair[1];
+        }
+        if (added == 0) {
+            return;
+        }
+        count += added;
+        this.sum += sum;
+        this.min = Math.min(this.min, min);
+        this.max = Math.max(this.max, max);
+    }
+
     public void reset() {
         java.util.Arrays.fill(counts, 0);
         count = 0;

@@ -76,4 +76,41 @@ class LatencyHistogramTest {
         assertThat(h.min()).isZero();
         assertThatThrownBy(() -> h.percentile(101)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theNodeLoadWorkersPutEveryValueInTheBucketJavaWould() throws Exception {
+        long[] values = {0, 1, 127, 128, 129, 255, 256, 1000, 65_537, 1_000_000, 123_456_789, 9_999_999_999L,
+                (1L << 40) + 5};
+        String script = "const {Histogram}=require(process.argv[1]);"
+                + "console.log(process.argv.slice(2).map(Number).map(Histogram.indexOf).join(' '))";
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("node", "-e", script,
+                NodePackages.DIR.resolve("load.js").toString()));
+        Arrays.stream(values).forEach(v -> command.add(Long.toString(v)));
+        Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(node.getInputStream().readAllBytes()).trim();
+        assertThat(node.waitFor()).as(out).isZero();
+        String expected = Arrays.stream(values).mapToObj(v -> Integer.toString(LatencyHistogram.indexOf(v)))
+                .collect(java.util.stream.Collectors.joining(" "));
+        assertThat(out).isEqualTo(expected);
+    }
+
+    @Test
+    void bucketsAddedFromElsewhereGiveTheSamePercentilesAsRecordingThem() {
+        LatencyHistogram recorded = new LatencyHistogram();
+        java.util.Map<Integer, Long> buckets = new java.util.TreeMap<>();
+        long sum = 0;
+        for (long v = 1_000; v <= 5_000_000; v += 997) {
+            recorded.record(v);
+            buckets.merge(LatencyHistogram.indexOf(v), 1L, Long::sum);
+            sum += v;
+        }
+        LatencyHistogram added = new LatencyHistogram();
+        added.addBuckets(buckets.entrySet().stream().map(e -> new long[] {e.getKey(), e.getValue()}).toList(), sum,
+                1_000, recorded.max());
+        assertThat(added.count()).isEqualTo(recorded.count());
+        assertThat(added.mean()).isEqualTo(recorded.mean());
+        for (double p : new double[] {50, 90, 99, 99.9, 100}) {
+            assertThat(added.percentile(p)).isEqualTo(recorded.percentile(p));
+        }
+    }
 }

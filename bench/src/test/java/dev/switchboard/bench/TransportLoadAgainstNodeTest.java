@@ -10,28 +10,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The load client end to end: two seconds against the real Node socket.io baseline, in its own process. */
+/** The Netty load client (the second opinion) end to end: two seconds against the real Node socket.io baseline. */
 class TransportLoadAgainstNodeTest {
 
-    private static final Path NODE_DIR = Path.of(System.getProperty("bench.node.dir", "node")).toAbsolutePath();
+    private static final Path NODE_DIR = NodePackages.DIR;
 
     @BeforeAll
-    static void installTheBaseline() throws Exception {
-        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/socket.io"))) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(NODE_DIR.toFile())
-                    // not inheritIO: npm turns a shared stdin non-blocking, which breaks Surefire's channel
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            assertThat(npm.waitFor(180, TimeUnit.SECONDS)).as("npm ci finished in time").isTrue();
-            assertThat(npm.exitValue()).as("npm ci exit status").isZero();
-        }
+    static void installTheNodePackages() throws Exception {
+        NodePackages.install();
     }
 
     @Test
@@ -63,7 +52,8 @@ class TransportLoadAgainstNodeTest {
             assertThat(run.latency().maxMs()).isGreaterThanOrEqualTo(run.latency().p99Ms()).isLessThan(2_000);
             assertThat(run.serverCpuMicrosPerAck()).isPositive();
             assertThat(run.serverRssBytes()).isGreaterThan(20L << 20);
-            assertThat(run.clientCpuPercent()).isPositive();
+            assertThat(run.client()).isEqualTo(TransportRun.NETTY);
+            assertThat(run.load().totalPercent()).isPositive();
         }
     }
 }

@@ -3,6 +3,10 @@ package dev.switchboard.console;
 import dev.switchboard.console.server.BundledServerLauncher;
 import dev.switchboard.console.settings.Settings;
 import dev.switchboard.console.settings.SettingsStore;
+import dev.switchboard.console.settings.WindowPlacement;
+import java.util.List;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -26,11 +30,22 @@ public final class ConsoleApp extends Application {
         ctx.startDrainingTimeline();
         MainWindow window = new MainWindow(ctx);
         stage.setTitle("Switchboard console");
-        stage.setScene(window.scene(1360, 860));
+        stage.setScene(window.scene(WindowPlacement.DEFAULT_WIDTH, WindowPlacement.DEFAULT_HEIGHT));
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        WindowPlacement.load(WindowPlacement.file()).filter(p -> p.fitsOn(screens)).ifPresent(p -> p.applyTo(stage));
+        stage.setOnCloseRequest(e -> rememberPlacement(stage));
         stage.show();
         ctx.connectServer();
         if (settingsProblem != null) {
             ctx.serverState().set(settingsProblem + " — using the defaults");
+        }
+    }
+
+    private static void rememberPlacement(Stage stage) {
+        try {
+            WindowPlacement.of(stage).save(WindowPlacement.file());
+        } catch (RuntimeException e) {
+            System.err.println("console: " + e.getMessage());
         }
     }
 

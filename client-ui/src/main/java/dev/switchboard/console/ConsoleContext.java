@@ -8,7 +8,7 @@ import dev.switchboard.console.data.Directory;
 import dev.switchboard.console.server.ServerLauncher;
 import dev.switchboard.console.server.ServerSession;
 import dev.switchboard.console.serverview.AdminSession;
-import dev.switchboard.console.timeline.Frame;
+import dev.switchboard.console.events.EventBus;
 import dev.switchboard.console.tokens.Expiry;
 import dev.switchboard.console.settings.Settings;
 import dev.switchboard.console.settings.SettingsStore;
@@ -52,8 +52,7 @@ public final class ConsoleContext implements AutoCloseable {
     private AdminSession admin;
     /** The user the console's admin token names; blank means the first user of the database. */
     private final StringProperty adminUser = new SimpleStringProperty("");
-    /** A server push the Server view should explain (set by the timeline). */
-    private final ObjectProperty<Frame> explainRequest = new SimpleObjectProperty<>();
+    private final EventBus events = new EventBus();
 
     public ConsoleContext(SettingsStore settingsStore, Settings initial, ServerLauncher launcher) {
         this.settingsStore = settingsStore;
@@ -248,14 +247,9 @@ public final class ConsoleContext implements AutoCloseable {
         return adminUser;
     }
 
-    public ObjectProperty<Frame> explainRequest() {
-        return explainRequest;
-    }
-
-    /** FX thread: asks the Server view to explain who received this server push. */
-    public void explainDelivery(Frame push) {
-        explainRequest.set(null);
-        explainRequest.set(push);
+    /** How views tell each other things (typed event records), instead of shared properties. */
+    public EventBus events() {
+        return events;
     }
 
     public ChoiceSource choiceSource() {

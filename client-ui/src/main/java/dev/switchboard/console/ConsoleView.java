@@ -2,10 +2,8 @@ package dev.switchboard.console;
 
 import javafx.scene.Node;
 
-/** One of the console's views, switched with Ctrl+1..8. */
+/** One of the console's views; its name and shortcut are registered in {@link ViewRegistry}. */
 public interface ConsoleView {
-
-    String title();
 
     Node node();
 
@@ -15,5 +13,9 @@ public interface ConsoleView {
 
     /** Called each time the view is brought to front. */
     default void shown() {
+    }
+
+    /** Called when another view is brought to front in its place. */
+    default void hidden() {
     }
 }

@@ -1,18 +1,13 @@
 package dev.switchboard.console;
 
-import dev.switchboard.console.connections.ConnectionsView;
+import dev.switchboard.console.events.ShowView;
 import dev.switchboard.console.fire.FireView;
-import dev.switchboard.console.fixtures.FixturesView;
-import dev.switchboard.console.moderation.ModerationView;
 import dev.switchboard.console.server.StatusBar;
-import dev.switchboard.console.serverview.ServerView;
-import dev.switchboard.console.settings.SettingsView;
-import dev.switchboard.console.timeline.TimelineView;
-import dev.switchboard.console.tokens.TokensView;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -26,44 +21,24 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The window: views on the left (Ctrl+1..8), the chosen view in the middle, the status bar at the bottom. */
+/** The window: the registered views on the left (Ctrl+1…), the chosen one in the middle, the status bar below. */
 public final class MainWindow {
 
-    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
-            KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
-
     private final ConsoleContext ctx;
-    private final TokensView tokens;
-    private final ConnectionsView connections;
-    private final FireView fire;
-    private final TimelineView timeline;
-    private final FixturesView fixtures;
-    private final ModerationView moderation;
-    private final SettingsView settings;
-    private final ServerView server;
-    private final List<ConsoleView> views;
+    private final List<ViewSpec> specs;
+    private final List<ConsoleView> views = new ArrayList<>();
     private final StackPane center = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
     private final BorderPane root = new BorderPane();
     private ConsoleView current;
 
     public MainWindow(ConsoleContext ctx) {
-        this.ctx = ctx;
-        tokens = new TokensView(ctx);
-        connections = new ConnectionsView(ctx);
-        fire = new FireView(ctx);
-        timeline = new TimelineView(ctx);
-        fixtures = new FixturesView(ctx);
-        moderation = new ModerationView(ctx);
-        settings = new SettingsView(ctx);
-        server = new ServerView(ctx);
-        views = List.of(tokens, connections, fire, timeline, fixtures, moderation, settings, server);
-        ctx.explainRequest().addListener((o, a, push) -> {
-            if (push != null) {
-                show(views.indexOf(server));
-            }
-        });
+        this(ctx, ViewRegistry.VIEWS);
+    }
 
+    public MainWindow(ConsoleContext ctx, List<ViewSpec> specs) {
+        this.ctx = ctx;
+        this.specs = List.copyOf(specs);
         VBox side = new VBox(4);
         side.getStyleClass().add("nav");
         Label brand = new Label("Switchboard");
@@ -71,28 +46,17 @@ public final class MainWindow {
         Label sub = new Label("console");
         sub.getStyleClass().add("brand-sub");
         side.getChildren().addAll(brand, sub);
-        for (int i = 0; i < views.size(); i++) {
-            ConsoleView v = views.get(i);
-            ToggleButton b = new ToggleButton(v.title());
-            b.setId("nav-" + v.title().toLowerCase());
-            b.setToggleGroup(nav);
-            b.setMaxWidth(Double.MAX_VALUE);
-            b.setAlignment(Pos.CENTER_LEFT);
-            b.getStyleClass().add("nav-button");
-            Label key = new Label("Ctrl+" + (i + 1));
-            key.getStyleClass().add("nav-key");
-            b.setGraphic(key);
-            b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-            b.setGraphicTextGap(12);
-            int index = i;
-            b.setOnAction(e -> show(index));
-            side.getChildren().add(b);
+        for (ViewSpec spec : this.specs) {
+            int index = views.size();
+            views.add(spec.factory().apply(ctx));
+            side.getChildren().add(navButton(spec, index));
         }
         Region filler = new Region();
         VBox.setVgrow(filler, Priority.ALWAYS);
         Label help = new Label("Ctrl+Enter fire\nCtrl+F search");
         help.getStyleClass().add("nav-help");
         side.getChildren().addAll(filler, help);
+        ctx.events().subscribe(ShowView.class, e -> show(e.view()));
 
         root.setLeft(side);
         root.setCenter(center);
@@ -101,13 +65,35 @@ public final class MainWindow {
         show(0);
     }
 
+    private ToggleButton navButton(ViewSpec spec, int index) {
+        ToggleButton b = new ToggleButton(spec.name());
+        b.setId(spec.navId());
+        b.setToggleGroup(nav);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setAlignment(Pos.CENTER_LEFT);
+        b.getStyleClass().add("nav-button");
+        if (spec.shortcut() != null) {
+            Label key = new Label(spec.shortcutText());
+            key.getStyleClass().add("nav-key");
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            b.setGraphic(key);
+            b.setContentDisplay(ContentDisplay.RIGHT);
+            b.setGraphicTextGap(12);
+        }
+        b.setOnAction(e -> show(index));
+        return b;
+    }
+
     public Scene scene(double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(MainWindow.class.getResource("console.css").toExternalForm());
-        for (int i = 0; i < DIGITS.length; i++) {
-            int index = i;
-            scene.getAccelerators().put(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN),
-                    () -> show(index));
+        for (int i = 0; i < specs.size(); i++) {
+            KeyCode key = specs.get(i).shortcut();
+            if (key != null) {
+                int index = i;
+                scene.getAccelerators().put(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN),
+                        () -> show(index));
+            }
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> current.focusSearch());
@@ -116,26 +102,47 @@ public final class MainWindow {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (fireKeys.match(e)) {
                 e.consume();
-                if (current != fire) {
-                    show(views.indexOf(fire));
-                }
+                FireView fire = view(FireView.class);
+                show(FireView.class);
                 fire.fire();
             }
         });
         return scene;
     }
 
-    /** Brings view number {@code index} (0-based) to front. */
+    /** Brings view number {@code index} (0-based, in registry order) to front. */
     public void show(int index) {
         ConsoleView v = views.get(index);
-        if (current == server && v != server) {
-            server.hidden();
+        if (current != null && current != v) {
+            current.hidden();
         }
         current = v;
-        Node node = v.node();
-        center.getChildren().setAll(node);
+        center.getChildren().setAll(v.node());
         nav.getToggles().get(index).setSelected(true);
         v.shown();
+    }
+
+    public void show(Class<? extends ConsoleView> type) {
+        show(views.indexOf(view(type)));
+    }
+
+    /** The registered view of that class. */
+    public <T extends ConsoleView> T view(Class<T> type) {
+        for (ConsoleView v : views) {
+            if (type.isInstance(v)) {
+                return type.cast(v);
+            }
+        }
+        throw new IllegalArgumentException("no view of class " + type.getSimpleName() + " is registered");
+    }
+
+    /** The views, in registry order. */
+    public List<ConsoleView> views() {
+        return List.copyOf(views);
+    }
+
+    public List<ViewSpec> specs() {
+        return specs;
     }
 
     public ConsoleView current() {
@@ -148,37 +155,5 @@ public final class MainWindow {
 
     public ConsoleContext context() {
         return ctx;
-    }
-
-    public TokensView tokens() {
-        return tokens;
-    }
-
-    public ConnectionsView connections() {
-        return connections;
-    }
-
-    public FireView fire() {
-        return fire;
-    }
-
-    public TimelineView timeline() {
-        return timeline;
-    }
-
-    public FixturesView fixtures() {
-        return fixtures;
-    }
-
-    public ModerationView moderation() {
-        return moderation;
-    }
-
-    public SettingsView settings() {
-        return settings;
-    }
-
-    public ServerView server() {
-        return server;
     }
 }

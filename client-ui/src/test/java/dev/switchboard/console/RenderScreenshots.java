@@ -4,6 +4,14 @@ import static dev.switchboard.console.ConsoleHarness.fx;
 import static dev.switchboard.console.ConsoleHarness.waitFor;
 
 import dev.switchboard.console.connections.ConnectRequest;
+import dev.switchboard.console.connections.ConnectionsView;
+import dev.switchboard.console.events.ExplainDelivery;
+import dev.switchboard.console.fire.FireView;
+import dev.switchboard.console.fixtures.FixturesView;
+import dev.switchboard.console.moderation.ModerationView;
+import dev.switchboard.console.serverview.ServerView;
+import dev.switchboard.console.timeline.TimelineView;
+import dev.switchboard.console.tokens.TokensView;
 import dev.switchboard.console.connections.LiveConnection;
 import dev.switchboard.console.connections.Transport;
 import dev.switchboard.console.timeline.Frame;
@@ -30,8 +38,8 @@ import javax.imageio.ImageIO;
  */
 public final class RenderScreenshots {
 
-    private static final int WIDTH = 1440;
-    private static final int HEIGHT = 900;
+    private static final int WIDTH = 1360;
+    private static final int HEIGHT = 860;
 
     private RenderScreenshots() {
     }
@@ -54,18 +62,18 @@ public final class RenderScreenshots {
         // fixtures: a generated population seeded through the view, with its report
         fx(() -> {
             w.show(4);
-            w.fixtures().users.getValueFactory().setValue(60);
-            w.fixtures().seedNumber.getValueFactory().setValue(42);
-            w.fixtures().density.getValueFactory().setValue(6);
-            w.fixtures().seedGenerated.fire();
+            w.view(FixturesView.class).users.getValueFactory().setValue(60);
+            w.view(FixturesView.class).seedNumber.getValueFactory().setValue(42);
+            w.view(FixturesView.class).density.getValueFactory().setValue(6);
+            w.view(FixturesView.class).seedGenerated.fire();
         });
-        waitFor("the generated seed", 120, () -> w.fixtures().status.kind().equals("status-ok"));
+        waitFor("the generated seed", 120, () -> w.view(FixturesView.class).status.kind().equals("status-ok"));
         shoot(w, 4, out.resolve("fixtures.png"));
 
         // connections: john snow and kia atri side by side, plus a token the server refuses
         fx(() -> {
-            w.connections().connectAs(ConsoleHarness.JOHN, "jhonsnow");
-            w.connections().connectAs(ConsoleHarness.KIA, "kiarashatri");
+            w.view(ConnectionsView.class).connectAs(ConsoleHarness.JOHN, "jhonsnow");
+            w.view(ConnectionsView.class).connectAs(ConsoleHarness.KIA, "kiarashatri");
         });
         waitFor("john and kia to connect", 20, () -> ctx.connectionList().stream()
                 .filter(LiveConnection::isConnected).count() == 2);
@@ -85,21 +93,21 @@ public final class RenderScreenshots {
         fireThroughView(w, john, "user/follow/request/accept", Map.of("applicantId", "62f8be40a1c3e27d4b5f0a11"));
         fireThroughView(w, john, "message/new", Map.of("data", "{\n  \"to\": \"" + ConsoleHarness.KIA
                 + "\",\n  \"context\": {\n    \"text\": \"winter is coming\"\n  }\n}"));
-        waitFor("message/new acknowledged", 20, () -> w.fire().ackStatus.getText().startsWith("ok"));
+        waitFor("message/new acknowledged", 20, () -> w.view(FireView.class).ackStatus.getText().startsWith("ok"));
         waitFor("message/send/to for kia", 20, () -> ctx.timeline().rows().stream()
                 .anyMatch(f -> f.event().equals("message/send/to") && f.connectionId().equals(kia.id())));
         shoot(w, 2, out.resolve("fire.png"));
 
         fx(() -> {
             w.show(1);
-            w.connections().table.getSelectionModel().select(2);
+            w.view(ConnectionsView.class).table.getSelectionModel().select(2);
         });
         shoot(w, 1, out.resolve("connections.png"));
 
         // timeline: the push kia received, selected, its payload as a tree
         fx(() -> {
             w.show(3);
-            var table = w.timeline().table;
+            var table = w.view(TimelineView.class).table;
             Frame push = table.getItems().stream().filter(f -> f.event().equals("message/send/to")).findFirst().orElseThrow();
             table.getSelectionModel().select(push);
             table.scrollTo(Math.max(0, table.getItems().indexOf(push) - 8));
@@ -109,23 +117,23 @@ public final class RenderScreenshots {
         // tokens: an admin token for john snow, decoded and verified
         fx(() -> {
             w.show(0);
-            w.tokens().user.setId(ConsoleHarness.JOHN, "jhonsnow · john snow");
-            w.tokens().claims.setText("{\n  \"role\": \"admin\"\n}");
-            w.tokens().signForScreenshot(60);
+            w.view(TokensView.class).user.setId(ConsoleHarness.JOHN, "jhonsnow · john snow");
+            w.view(TokensView.class).claims.setText("{\n  \"role\": \"admin\"\n}");
+            w.view(TokensView.class).signForScreenshot(60);
         });
-        waitFor("the verdict", 20, () -> w.tokens().verdict.getText().startsWith("✔")
-                && w.tokens().userNote.getText().contains("jhonsnow"));
+        waitFor("the verdict", 20, () -> w.view(TokensView.class).verdict.getText().startsWith("✔")
+                && w.view(TokensView.class).userNote.getText().contains("jhonsnow"));
         shoot(w, 0, out.resolve("tokens.png"));
 
         // moderation: john snow's blocks, follows and requests
         fx(() -> w.show(5));
-        fx(() -> w.moderation().open(ConsoleHarness.JOHN));
-        waitFor("john snow's relations", 20, () -> ConsoleHarness.JOHN.equals(w.moderation().shownId()));
-        waitFor("every user in the list", 20, () -> w.moderation().users.getItems().size() > 60);
-        fx(() -> w.moderation().users.getItems().stream().filter(u -> u.id().equals(ConsoleHarness.JOHN))
+        fx(() -> w.view(ModerationView.class).open(ConsoleHarness.JOHN));
+        waitFor("john snow's relations", 20, () -> ConsoleHarness.JOHN.equals(w.view(ModerationView.class).shownId()));
+        waitFor("every user in the list", 20, () -> w.view(ModerationView.class).users.getItems().size() > 60);
+        fx(() -> w.view(ModerationView.class).users.getItems().stream().filter(u -> u.id().equals(ConsoleHarness.JOHN))
                 .findFirst().ifPresent(u -> {
-                    w.moderation().users.getSelectionModel().select(u);
-                    w.moderation().users.scrollTo(u);
+                    w.view(ModerationView.class).users.getSelectionModel().select(u);
+                    w.view(ModerationView.class).users.scrollTo(u);
                 }));
         shoot(w, 5, out.resolve("moderation.png"));
 
@@ -133,22 +141,22 @@ public final class RenderScreenshots {
 
         // server: the live sockets, per-event counts and latency, and who a push reached and why not
         fx(() -> w.show(7));
-        waitFor("the admin connection", 20, () -> w.server().summary.getText().contains("sockets"));
+        waitFor("the admin connection", 20, () -> w.view(ServerView.class).summary.getText().contains("sockets"));
         fireThroughView(w, john, "user/profile/get", Map.of("userId", ConsoleHarness.KIA));
         fireThroughView(w, john, "tweet/like/toggle", Map.of("tweetId", "not-a-tweet"));
         fireThroughView(w, kia, "tweet/add", Map.of("tweetContext", "winter is here"));
         waitFor("kia's tweet/new as a server push", 20, () -> serverPush(ctx, "winter is here") != null);
         Frame push = fx(() -> serverPush(ctx, "winter is here"));
-        fx(() -> ctx.explainDelivery(push));
-        waitFor("the delivery explanation", 20, () -> w.server().delivery.getItems().size() >= 3);
-        fx(() -> w.server().sockets.getItems().stream().filter(s -> s.socketId().equals(kia.socketId())).findFirst()
-                .ifPresent(s -> w.server().sockets.getSelectionModel().select(s)));
+        fx(() -> ctx.events().publish(new ExplainDelivery(push)));
+        waitFor("the delivery explanation", 20, () -> w.view(ServerView.class).delivery.getItems().size() >= 3);
+        fx(() -> w.view(ServerView.class).sockets.getItems().stream().filter(s -> s.socketId().equals(kia.socketId())).findFirst()
+                .ifPresent(s -> w.view(ServerView.class).sockets.getSelectionModel().select(s)));
         shoot(w, 7, out.resolve("server.png"));
 
         // the timeline with the server's stream: other clients' calls and pushes, the push selected
         fx(() -> {
             w.show(3);
-            var table = w.timeline().table;
+            var table = w.view(TimelineView.class).table;
             table.getSelectionModel().select(push);
             table.scrollTo(Math.max(0, table.getItems().indexOf(push) - 10));
         });
@@ -165,16 +173,16 @@ public final class RenderScreenshots {
     }
 
     private static void fireThroughView(MainWindow w, LiveConnection conn, String event, Map<String, String> args) {
-        int before = fx(() -> w.fire().historyEntries().size());
+        int before = fx(() -> w.view(FireView.class).historyEntries().size());
         fx(() -> {
             w.show(2);
-            w.fire().select(EventCatalog.require(event));
-            w.fire().connection.setValue(conn);
-            args.forEach(w.fire()::setArgumentForScreenshot);
-            w.fire().fire();
+            w.view(FireView.class).select(EventCatalog.require(event));
+            w.view(FireView.class).connection.setValue(conn);
+            args.forEach(w.view(FireView.class)::setArgumentForScreenshot);
+            w.view(FireView.class).fire();
         });
-        waitFor(event + " to be answered", 20, () -> w.fire().historyEntries().size() == before + 1
-                && w.fire().historyEntries().get(0).status() != null);
+        waitFor(event + " to be answered", 20, () -> w.view(FireView.class).historyEntries().size() == before + 1
+                && w.view(FireView.class).historyEntries().get(0).status() != null);
     }
 
     /** Shows a view, lets layout and background loads settle, then writes the window as PNG. */

@@ -1,5 +1,6 @@
 package dev.switchboard.server;
 
+import dev.switchboard.redis.SocketSlots;
 import dev.switchboard.server.args.ArgParser;
 import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.server.emit.Emits;
@@ -17,6 +18,7 @@ public record AppContext(
         Stores stores,
         Visibility visibility,
         Presence presence,
+        SocketSlots socketSlots,
         Jwt jwt,
         Clock clock,
         Namespace main,

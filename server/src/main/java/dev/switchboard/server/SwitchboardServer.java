@@ -6,10 +6,14 @@ import dev.switchboard.engine.SocketIoServer;
 import dev.switchboard.protocol.catalog.EventCatalog;
 import dev.switchboard.protocol.jwt.Jwt;
 import dev.switchboard.redis.ClusterRequests;
+import dev.switchboard.redis.LocalSocketSlots;
+import dev.switchboard.redis.SharedSocketSlots;
+import dev.switchboard.redis.SocketSlots;
 import dev.switchboard.redis.RedisBackplane;
 import dev.switchboard.redis.SharedPresence;
 import dev.switchboard.server.admin.AdminNamespace;
 import dev.switchboard.server.args.ArgParser;
+import dev.switchboard.server.cluster.RoomRepair;
 import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.server.db.Database;
 import dev.switchboard.server.db.EmbeddedMongo;
@@ -48,10 +52,11 @@ public final class SwitchboardServer implements AutoCloseable {
     private final Presence presence;
     private final SocketIoServer engine;
     private final RedisBackplane redis;
+    private final RoomRepair roomRepair;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SwitchboardServer(ServerConfig config, EmbeddedMongo embedded, Database database, Stores stores,
-                              Presence presence, SocketIoServer engine, RedisBackplane redis) {
+                              Presence presence, SocketIoServer engine, RedisBackplane redis, RoomRepair roomRepair) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
@@ -59,6 +64,7 @@ public final class SwitchboardServer implements AutoCloseable {
         this.presence = presence;
         this.engine = engine;
         this.redis = redis;
+        this.roomRepair = roomRepair;
     }
 
     /** Starts everything; on failure, stops what was already started and rethrows. */
@@ -67,6 +73,7 @@ public final class SwitchboardServer implements AutoCloseable {
         Database database = null;
         SocketIoServer engine = null;
         RedisBackplane redis = null;
+        RoomRepair roomRepair = null;
         try {
             // 1. the database: embedded unless a MongoDB URI was given
             String uri = config.mongoUri();
@@ -98,30 +105,39 @@ public final class SwitchboardServer implements AutoCloseable {
             // 4. what middlewares, listeners and pushes share
             Clock clock = Clock.systemUTC();
             Presence presence = redis == null ? new InMemoryPresence() : new RedisPresence(new SharedPresence(redis));
+            SocketSlots slots = redis == null ? new LocalSocketSlots() : new SharedSocketSlots(redis);
             Visibility visibility = new Visibility(stores.users());
             Emits emits = Emits.create(main, stores, visibility).checkAgainstCatalog();
             ArgParser argParser = new ArgParser(config.maxImageBytes());
-            AppContext app = new AppContext(config, stores, visibility, presence, new Jwt(config.jwtSecret()), clock,
-                    main, argParser, emits);
+            AppContext app = new AppContext(config, stores, visibility, presence, slots, new Jwt(config.jwtSecret()),
+                    clock, main, argParser, emits);
 
             // 5. the connection middlewares, in order
             main.use(new Middlewares(Middlewares.chain(app)));
 
             // 6. the connect pushes, then every listener of the catalog; /admin watches them
             main.onConnection(new ConnectPushes(emits.onConnect(), stores.users(), emits.emitter(), clock));
-            AdminNamespace admin = AdminNamespace.install(engine, app,
-                    redis == null ? ClusterRequests.singleNode() : ClusterRequests.over(redis));
-            new Dispatcher(EventCatalog.MAIN, Listeners.all(app), argParser, clock, admin.callObserver(),
+            ClusterRequests nodes = redis == null ? ClusterRequests.singleNode() : ClusterRequests.over(redis);
+            AdminNamespace admin = AdminNamespace.install(engine, app, nodes);
+            new Dispatcher(Listeners.all(app), argParser, clock, admin.callObserver(),
                     new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst()),
                     new QueueBudget(config.queueBudget())).register(main);
 
-            // 7. go
+            // 7. with Redis: room changes missed during an outage are repaired from the database when it is back
+            if (redis != null) {
+                roomRepair = RoomRepair.onReconnect(redis, nodes, main, stores.users());
+            }
+
+            // 8. go
             startEngine(engine, config);
-            return new SwitchboardServer(config, embedded, database, stores, presence, engine, redis);
+            return new SwitchboardServer(config, embedded, database, stores, presence, engine, redis, roomRepair);
         } catch (RuntimeException e) {
             SocketIoServer startedEngine = engine;
             if (startedEngine != null) {
                 quietly(() -> startedEngine.stop(Duration.ZERO));
+            }
+            if (roomRepair != null) {
+                quietly(roomRepair::close);
             }
             if (redis != null) {
                 quietly(redis::close);
@@ -238,6 +254,7 @@ public final class SwitchboardServer implements AutoCloseable {
             LOG.warn("stopping the Socket.IO engine: {}", e.toString());
         }
         if (redis != null) {
+            roomRepair.close();
             if (presence instanceof RedisPresence shared) {
                 shared.close();
             }

@@ -49,6 +49,8 @@ public final class Charts {
     static final Color OURS_LIGHT = new Color(0x7f, 0xb5, 0xe0);
     static final Color NODE = new Color(0xe6, 0x7e, 0x22);
     static final Color NODE_LIGHT = new Color(0xf5, 0xbf, 0x8a);
+    static final Color FILE = new Color(0x2c, 0xa0, 0x2c);
+    static final Color FILE_LIGHT = new Color(0x98, 0xdf, 0x8a);
     static final Color GREY = new Color(0x99, 0x99, 0x99);
     private static final int WIDTH = 900;
     private static final int HEIGHT = 520;
@@ -61,8 +63,10 @@ public final class Charts {
         Files.createDirectories(dir);
         String subtitle = subtitle(report);
         List<Path> written = new ArrayList<>();
-        if (report.transport() != null && !report.transport().runs().isEmpty()) {
-            written.add(save(transportLatency(report.transport().runs(), subtitle), dir.resolve("transport-latency.png")));
+        List<TransportRun> official = report.transport() == null ? List.of() : report.transport().runs().stream()
+                .filter(r -> r.client().equals(TransportRun.OFFICIAL)).toList();
+        if (!official.isEmpty()) {
+            written.add(save(transportLatency(official, subtitle), dir.resolve("transport-latency.png")));
             written.add(saveSideBySide(transportBars(report, "Acks per second (higher is better)",
                             "acks/s", TransportSummary::acksPerSecond, "#,##0", subtitle),
                     transportBars(report, "Server CPU per ack (lower is better)", "µs per ack",
@@ -73,19 +77,25 @@ public final class Charts {
             written.add(save(connectionsMemory(report.connections(), report.settings().connections(), subtitle),
                     dir.resolve("connections-memory.png")));
         }
-        if (report.app() != null && !report.app().steps().isEmpty()) {
-            written.add(save(appRate(report.app(), subtitle), dir.resolve("app-latency-by-rate.png")));
-            written.add(save(appEvents(Table.featuredStep(report.app()), report.app().best() != null, subtitle),
+        List<AppRun> apps = report.app() == null ? List.of()
+                : report.app().stream().filter(a -> !a.steps().isEmpty()).toList();
+        if (!apps.isEmpty()) {
+            written.add(save(appRate(apps, report.settings().p99TargetMs(), subtitle), dir.resolve("app-latency-by-rate.png")));
+            written.add(save(appThroughput(apps, subtitle), dir.resolve("app-throughput.png")));
+            AppRun first = apps.get(0);
+            written.add(save(appEvents(Table.featuredStep(first), first.database(), first.best() != null, subtitle),
                     dir.resolve("app-events.png")));
         }
         return written;
     }
 
     private static String subtitle(Report r) {
-        return String.format("%s run %s, %s, %d cores, Java %s, Node %s, socket.io %s", r.mode(),
+        return String.format("%s run %s, %s, %d cores, %.0f GiB, Java %s, Node %s, socket.io %s, load avg %.1f;"
+                        + " official socket.io-client@4", r.mode(),
                 r.startedAt().substring(0, Math.min(16, r.startedAt().length())).replace('T', ' '),
-                r.machine().cpuModel(), r.machine().cores(), r.machine().javaVersion(), r.machine().nodeVersion(),
-                r.machine().socketIoVersion());
+                r.machine().cpuModel(), r.machine().cores(), r.machine().memoryBytes() / 1073741824.0,
+                r.machine().javaVersion(), r.machine().nodeVersion(), r.machine().socketIoVersion(),
+                r.machine().loadAverageAtStart());
     }
 
     static JFreeChart transportLatency(List<TransportRun> runs, String subtitle) {
@@ -126,9 +136,10 @@ public final class Charts {
                                             String numberFormat, String subtitle) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (String server : List.of("ours", "node")) {
-            Table.summary(r, server).ifPresent(s -> data.addValue(value.applyAsDouble(s), "median", server));
+            Table.summary(r, server, TransportRun.OFFICIAL)
+                    .ifPresent(s -> data.addValue(value.applyAsDouble(s), "median", server));
         }
-        JFreeChart chart = ChartFactory.createBarChart(title, "median of " + r.settings().transportRepetitions()
+        JFreeChart chart = ChartFactory.createBarChart(title, "median of " + r.settings().transportPairs()
                 + " run(s), " + r.settings().transportClients() + " clients", axis, data, PlotOrientation.VERTICAL,
                 false, false, false);
         style(chart, subtitle);
@@ -176,51 +187,94 @@ public final class Charts {
         return chart;
     }
 
-    static JFreeChart appRate(AppRun app, String subtitle) {
-        XYSeries p50 = new XYSeries("ack p50", true, true);
-        XYSeries p99 = new XYSeries("ack p99", true, true);
-        for (AppStep step : app.steps()) {
-            p50.addOrUpdate(step.offeredPerSecond(), step.ack().p50Ms());
-            p99.addOrUpdate(step.offeredPerSecond(), step.ack().p99Ms());
-        }
+    static JFreeChart appRate(List<AppRun> apps, double p99TargetMs, String subtitle) {
         XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(p99);
-        data.addSeries(p50);
+        double maxX = 0;
+        double maxY = p99TargetMs;
+        for (AppRun app : apps) {
+            XYSeries p99 = new XYSeries("ack p99, " + app.database() + " database", true, true);
+            XYSeries p50 = new XYSeries("ack p50, " + app.database() + " database", true, true);
+            for (AppStep step : app.steps()) {
+                p99.addOrUpdate(step.offeredPerSecond(), step.ack().p99Ms());
+                p50.addOrUpdate(step.offeredPerSecond(), step.ack().p50Ms());
+            }
+            data.addSeries(p99);
+            data.addSeries(p50);
+            maxX = Math.max(maxX, p99.getMaxX());
+            maxY = Math.max(maxY, Math.min(p99.getMaxY(), 10 * p99TargetMs));
+        }
         JFreeChart chart = ChartFactory.createXYLineChart("Application: ack latency by offered rate ("
-                        + app.connected() + " users, mixed events)", "offered events per second",
+                        + apps.get(0).users() + " users, mixed events)", "offered events per second",
                 "ack latency (ms)", data, PlotOrientation.VERTICAL, true, false, false);
         style(chart, subtitle);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        renderer.setSeriesPaint(0, OURS);
-        renderer.setSeriesPaint(1, OURS_LIGHT);
-        renderer.setSeriesStroke(0, new BasicStroke(2.5f));
-        renderer.setSeriesStroke(1, new BasicStroke(2.5f));
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            boolean file = i / 2 == 1;
+            boolean p99 = i % 2 == 0;
+            renderer.setSeriesPaint(i, file ? (p99 ? FILE : FILE_LIGHT) : (p99 ? OURS : OURS_LIGHT));
+            renderer.setSeriesStroke(i, new BasicStroke(2.5f));
+        }
         plot.setRenderer(renderer);
         // whole rates from 0, also when a single step was measured (the auto range would collapse)
         org.jfree.chart.axis.NumberAxis rates = (org.jfree.chart.axis.NumberAxis) plot.getDomainAxis();
         rates.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
-        rates.setRange(0, p99.getMaxX() * 1.2);
+        rates.setRange(0, maxX * 1.1);
         org.jfree.chart.axis.NumberAxis ms = (org.jfree.chart.axis.NumberAxis) plot.getRangeAxis();
-        ms.setRange(0, Math.max(app.p99TargetMs(), p99.getMaxY()) * 1.2);
-        ValueMarker target = new ValueMarker(app.p99TargetMs(), Color.RED, new BasicStroke(1.5f));
-        target.setLabel("p99 target " + (int) app.p99TargetMs() + " ms");
+        ms.setRange(0, maxY * 1.2);
+        ValueMarker target = new ValueMarker(p99TargetMs, Color.RED, new BasicStroke(1.5f));
+        target.setLabel("p99 target " + (int) p99TargetMs + " ms");
         target.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         target.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         target.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(target);
-        if (app.best() != null) {
-            ValueMarker best = new ValueMarker(app.best().offeredPerSecond(), GREY, new BasicStroke(1.5f));
-            best.setLabel("best " + Math.round(app.best().offeredPerSecond()) + "/s");
-            best.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-            best.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            best.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            plot.addDomainMarker(best);
-        }
         return chart;
     }
 
-    static JFreeChart appEvents(AppStep best, boolean metTarget, String subtitle) {
+    /** Completed against offered rate, every step and the overload step, with the line where they are equal. */
+    static JFreeChart appThroughput(List<AppRun> apps, String subtitle) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        double maxX = 0;
+        for (AppRun app : apps) {
+            XYSeries completed = new XYSeries("completed, " + app.database() + " database", true, true);
+            XYSeries ok = new XYSeries("answered ok, " + app.database() + " database", true, true);
+            List<AppStep> all = new ArrayList<>(app.steps());
+            if (app.overload() != null) {
+                all.add(app.overload());
+            }
+            for (AppStep step : all) {
+                completed.addOrUpdate(step.offeredPerSecond(), step.completedPerSecond());
+                ok.addOrUpdate(step.offeredPerSecond(), step.okPerSecond());
+                maxX = Math.max(maxX, step.offeredPerSecond());
+            }
+            data.addSeries(completed);
+            data.addSeries(ok);
+        }
+        XYSeries offered = new XYSeries("offered (completed = offered)", true, true);
+        offered.add(0, 0);
+        offered.add(maxX, maxX);
+        data.addSeries(offered);
+        JFreeChart chart = ChartFactory.createXYLineChart("Application: completed rate by offered rate, up to overload",
+                "offered events per second", "events per second", data, PlotOrientation.VERTICAL, true, false, false);
+        style(chart, subtitle);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < data.getSeriesCount() - 1; i++) {
+            boolean file = i / 2 == 1;
+            boolean completed = i % 2 == 0;
+            renderer.setSeriesPaint(i, file ? (completed ? FILE : FILE_LIGHT) : (completed ? OURS : OURS_LIGHT));
+            renderer.setSeriesStroke(i, new BasicStroke(2.5f));
+        }
+        int diagonal = data.getSeriesCount() - 1;
+        renderer.setSeriesPaint(diagonal, GREY);
+        renderer.setSeriesShapesVisible(diagonal, false);
+        renderer.setSeriesStroke(diagonal, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+                new float[] {6, 6}, 0));
+        plot.setRenderer(renderer);
+        return chart;
+    }
+
+    static JFreeChart appEvents(AppStep best, String database, boolean metTarget, String subtitle) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Map.Entry<String, EventFigures> e : best.events().entrySet()) {
             data.addValue(e.getValue().p50Ms(), "p50", e.getKey());
@@ -231,8 +285,8 @@ public final class Charts {
             data.addValue(e.getValue().p99Ms(), "p99", "push " + e.getKey());
         }
         JFreeChart chart = ChartFactory.createBarChart(String.format(
-                        "Application at %.0f events/s%s: ack and push delivery latency", best.offeredPerSecond(),
-                        metTarget ? "" : " (lowest rate tried)"),
+                        "Application (%s database) at %.0f events/s%s: ack and push latency", database,
+                        best.offeredPerSecond(), metTarget ? "" : " (lowest rate tried)"),
                 "event (ack) or push (send to receipt on the other user's socket)", "latency (ms)", data,
                 PlotOrientation.VERTICAL, true, false, false);
         style(chart, subtitle);

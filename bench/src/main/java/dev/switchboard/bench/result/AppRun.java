@@ -3,9 +3,12 @@ package dev.switchboard.bench.result;
 import java.util.List;
 
 /**
- * The application workload: connected users, every stepped rate, the highest rate that kept the p99
- * ack latency under the target ({@code best}), and that rate measured once more ({@code confirm}).
+ * The application on one database ({@code memory} or {@code file}): seeding the fixture, the connect
+ * rate, every stepped rate, the highest rate that kept the p99 ack latency under the target
+ * ({@code best}), the highest completed rate of any step ({@code peakCompletedPerSecond}), and the
+ * overload step at {@code overloadFactor} times the best rate.
  */
-public record AppRun(int users, int connected, double connectSeconds, double p99TargetMs, List<AppStep> steps,
-                     AppStep best, AppStep confirm) {
+public record AppRun(String database, int users, double seedSeconds, AppConnect connect, double p99TargetMs,
+                     List<AppStep> steps, AppStep best, double peakCompletedPerSecond, double overloadFactor,
+                     AppStep overload) {
 }

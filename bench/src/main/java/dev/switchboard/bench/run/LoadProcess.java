@@ -5,7 +5,6 @@ import dev.switchboard.bench.LoadClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,22 +12,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
- * Runs {@link LoadClient} in a JVM of its own (the load must never share a process with the server,
- * nor with this orchestrator), and reads its {@code RESULT} line. A workload that holds connections
- * open announces {@code READY}; the caller measures the server, then {@link #release}s it.
+ * Runs {@link LoadClient} (the Netty second opinion) in a JVM of its own (the load must never share a
+ * process with the server, nor with this orchestrator), and reads its {@code RESULT} line.
  */
 public final class LoadProcess {
-
-    public static final String READY_PREFIX = "READY ";
 
     private LoadProcess() {
     }
 
-    public static <T> T run(Class<T> resultType, List<String> args, Path log, Duration timeout,
-                            Consumer<String> onReady) throws IOException, InterruptedException {
+    public static <T> T run(Class<T> resultType, List<String> args, Path log, Duration timeout)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms256m", "-Xmx1g", "-XX:+UseParallelGC", "-Dio.netty.leakDetection.level=disabled",
@@ -37,15 +32,11 @@ public final class LoadProcess {
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
         String result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-             OutputStream in = p.getOutputStream()) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             Thread watchdog = watchdog(p, timeout);
             String line;
             while ((line = out.readLine()) != null) {
-                if (line.startsWith(READY_PREFIX)) {
-                    onReady.accept(line.substring(READY_PREFIX.length()));
-                    release(in);
-                } else if (line.startsWith(LoadClient.RESULT_PREFIX)) {
+                if (line.startsWith(LoadClient.RESULT_PREFIX)) {
                     result = line.substring(LoadClient.RESULT_PREFIX.length());
                 }
             }
@@ -56,7 +47,7 @@ public final class LoadProcess {
             }
         }
         if (p.exitValue() != 0 || result == null) {
-            throw new IOException("load client " + args + " failed (exit " + p.exitValue() + "); " + log + ":\n" + tail(log));
+            throw new IOException("load client " + args + " failed (exit " + p.exitValue() + "); " + log + ":\n" + LogTail.of(log, 20));
         }
         return Json.MAPPER.readValue(result, resultType);
     }
@@ -76,19 +67,5 @@ public final class LoadProcess {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    private static void release(OutputStream in) throws IOException {
-        in.write("close\n".getBytes(StandardCharsets.UTF_8));
-        in.flush();
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
     }
 }

@@ -151,12 +151,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return LogTail.of(log, 25);
     }
 
     /** Stops the whole process tree: politely first, then forcibly after 10 s. */

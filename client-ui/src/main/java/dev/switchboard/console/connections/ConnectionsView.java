@@ -190,11 +190,6 @@ public final class ConnectionsView implements ConsoleView {
     }
 
     @Override
-    public String title() {
-        return "Connections";
-    }
-
-    @Override
     public Node node() {
         return root;
     }

@@ -454,11 +454,6 @@ public final class FireView implements ConsoleView {
     }
 
     @Override
-    public String title() {
-        return "Fire";
-    }
-
-    @Override
     public Node node() {
         return root;
     }

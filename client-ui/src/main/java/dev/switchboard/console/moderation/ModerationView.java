@@ -226,11 +226,6 @@ public final class ModerationView implements ConsoleView {
     }
 
     @Override
-    public String title() {
-        return "Moderation";
-    }
-
-    @Override
     public Node node() {
         return root;
     }

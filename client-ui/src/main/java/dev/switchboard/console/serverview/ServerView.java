@@ -3,6 +3,8 @@ package dev.switchboard.console.serverview;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.console.ConsoleContext;
 import dev.switchboard.console.ConsoleView;
+import dev.switchboard.console.events.ExplainDelivery;
+import dev.switchboard.console.events.ShowView;
 import dev.switchboard.console.core.Json;
 import dev.switchboard.console.timeline.Frame;
 import dev.switchboard.console.ui.StatusLine;
@@ -100,10 +102,9 @@ public final class ServerView implements ConsoleView {
                 status, Ui.grow(body));
         root = page;
         ctx.session().addListener((o, a, s) -> Platform.runLater(this::clearShown));
-        ctx.explainRequest().addListener((o, a, frame) -> {
-            if (frame != null) {
-                explain(frame);
-            }
+        ctx.events().subscribe(ExplainDelivery.class, e -> {
+            ctx.events().publish(new ShowView(ServerView.class));
+            explain(e.push());
         });
     }
 
@@ -269,11 +270,6 @@ public final class ServerView implements ConsoleView {
     }
 
     @Override
-    public String title() {
-        return "Server";
-    }
-
-    @Override
     public Node node() {
         return root;
     }
@@ -294,6 +290,7 @@ public final class ServerView implements ConsoleView {
     }
 
     /** Called when another view comes to front: stops polling the server. */
+    @Override
     public void hidden() {
         visible = false;
         polling = false;

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,10 +58,7 @@ public final class SettingsStore {
         fields.put("mongoUri", settings.mongoUri());
         fields.put("jwtSecret", settings.jwtSecret());
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, Json.pretty(Json.valueOf(fields)));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Json.writeFile(file, fields);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the settings to " + file + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,11 @@ package dev.switchboard.console.settings;
 
 import dev.switchboard.console.ConsoleContext;
 import dev.switchboard.console.ConsoleView;
+import dev.switchboard.console.ViewRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.scene.layout.Region;
 import dev.switchboard.console.core.Json;
 import dev.switchboard.console.server.ServerSession;
 import dev.switchboard.console.ui.StatusLine;
@@ -65,13 +70,19 @@ public final class SettingsView implements ConsoleView {
         GridPane keys = new GridPane();
         keys.setHgap(24);
         keys.setVgap(6);
-        String[][] shortcuts = {{"Ctrl+1 … Ctrl+8", "switch views (Tokens, Connections, Fire, Timeline, Fixtures, "
-                + "Moderation, Settings, Server)"}, {"Ctrl+Enter", "fire the request in the Fire view"},
-                {"Ctrl+F", "search or filter in the current view"}};
-        for (int i = 0; i < shortcuts.length; i++) {
-            Label key = new Label(shortcuts[i][0]);
+        List<String[]> shortcuts = new ArrayList<>();
+        String viewKeys = ViewRegistry.VIEWS.stream().filter(v -> v.shortcut() != null)
+                .map(v -> v.shortcutText() + " " + v.name()).collect(Collectors.joining(" · "));
+        shortcuts.add(new String[] {"Ctrl+digit", viewKeys});
+        shortcuts.add(new String[] {"Ctrl+Enter", "fire the request in the Fire view"});
+        shortcuts.add(new String[] {"Ctrl+F", "search or filter in the current view"});
+        for (int i = 0; i < shortcuts.size(); i++) {
+            Label key = new Label(shortcuts.get(i)[0]);
             key.getStyleClass().add("detail");
-            keys.addRow(i, key, new Label(shortcuts[i][1]));
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            Label what = new Label(shortcuts.get(i)[1]);
+            what.setWrapText(true);
+            keys.addRow(i, key, what);
         }
         root = Ui.page(Ui.title("Settings"), Ui.card("Connection", form, Ui.row(save, apply, reset), status, where),
                 Ui.card("Now using", session), Ui.card("Keyboard", keys));
@@ -110,11 +121,6 @@ public final class SettingsView implements ConsoleView {
         ctx.saveSettings(s, reconnect, () -> status.ok(reconnect ? "saved and reconnected" : "saved; "
                 + "the server URL and database apply on the next start or with Save and reconnect"),
                 e -> status.error(Json.describe(e)));
-    }
-
-    @Override
-    public String title() {
-        return "Settings";
     }
 
     @Override

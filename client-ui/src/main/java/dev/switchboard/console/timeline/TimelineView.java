@@ -3,6 +3,7 @@ package dev.switchboard.console.timeline;
 import dev.switchboard.console.ConsoleContext;
 import dev.switchboard.console.ConsoleView;
 import dev.switchboard.console.connections.LiveConnection;
+import dev.switchboard.console.events.ExplainDelivery;
 import dev.switchboard.console.core.Json;
 import dev.switchboard.console.ui.JsonTreeView;
 import dev.switchboard.console.ui.StatusLine;
@@ -115,7 +116,7 @@ public final class TimelineView implements ConsoleView {
         explain.setOnAction(e -> {
             Frame f = table.getSelectionModel().getSelectedItem();
             if (f != null && f.kind() == FrameKind.SERVER_PUSH) {
-                ctx.explainDelivery(f);
+                ctx.events().publish(new ExplainDelivery(f));
             }
         });
         var filters = Ui.row(Ui.grow(eventFilter), connectionFilter, outgoing, incoming, lifecycle, serverSide, search);
@@ -273,11 +274,6 @@ public final class TimelineView implements ConsoleView {
             return file;
         }, f -> status.ok("exported " + frames.size() + " frames to " + f),
                 e -> status.error("cannot export: " + Json.describe(e)));
-    }
-
-    @Override
-    public String title() {
-        return "Timeline";
     }
 
     @Override

@@ -240,11 +240,6 @@ public final class TokensView implements ConsoleView {
     }
 
     @Override
-    public String title() {
-        return "Tokens";
-    }
-
-    @Override
     public Node node() {
         return root;
     }

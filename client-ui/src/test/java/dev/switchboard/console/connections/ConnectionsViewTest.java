@@ -26,7 +26,7 @@ class ConnectionsViewTest {
     static void start() throws Exception {
         h = ConsoleHarness.start();
         h.seed(FixtureSpec.documented());
-        view = h.window().connections();
+        view = h.window().view(ConnectionsView.class);
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.switchboard.console.fire;
 
+import dev.switchboard.console.connections.ConnectionsView;
 import static dev.switchboard.console.ConsoleHarness.fx;
 import static dev.switchboard.console.ConsoleHarness.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,10 +30,10 @@ class MessageFlowTest {
     static void start() throws Exception {
         h = ConsoleHarness.start();
         h.seed(FixtureSpec.documented());
-        fire = h.window().fire();
+        fire = h.window().view(FireView.class);
         fx(() -> {
-            h.window().connections().connectAs(ConsoleHarness.JOHN, "jhonsnow");
-            h.window().connections().connectAs(ConsoleHarness.KIA, "kiarashatri");
+            h.window().view(ConnectionsView.class).connectAs(ConsoleHarness.JOHN, "jhonsnow");
+            h.window().view(ConnectionsView.class).connectAs(ConsoleHarness.KIA, "kiarashatri");
         });
         waitFor("both users to connect", 20, () -> h.ctx().connectionList().size() == 2
                 && h.ctx().connectionList().stream().allMatch(LiveConnection::isConnected));

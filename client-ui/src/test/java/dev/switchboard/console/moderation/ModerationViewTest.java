@@ -24,7 +24,7 @@ class ModerationViewTest {
     static void start() throws Exception {
         h = ConsoleHarness.start();
         h.seed(FixtureSpec.documented());
-        view = h.window().moderation();
+        view = h.window().view(ModerationView.class);
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.switchboard.console.serverview;
 
+import dev.switchboard.console.timeline.TimelineView;
 import static dev.switchboard.console.ConsoleHarness.fx;
 import static dev.switchboard.console.ConsoleHarness.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,7 @@ class ServerViewTest {
     static void start() throws Exception {
         h = ConsoleHarness.start();
         h.seed(FixtureSpec.documented());
-        view = h.window().server();
+        view = h.window().view(ServerView.class);
     }
 
     @AfterAll
@@ -107,7 +108,7 @@ class ServerViewTest {
         ack.get(10, TimeUnit.SECONDS);
 
         fx(() -> h.window().show(3));
-        var timeline = h.window().timeline();
+        var timeline = h.window().view(TimelineView.class);
         waitFor("john's call as a server-side row", 20, () -> serverCall(timeline.table.getItems(), "user/publicity/get")
                 .isPresent());
         Frame row = fx(() -> serverCall(timeline.table.getItems(), "user/publicity/get").orElseThrow());
@@ -144,7 +145,7 @@ class ServerViewTest {
         ack.get(10, TimeUnit.SECONDS);
 
         fx(() -> h.window().show(3));
-        var timeline = h.window().timeline();
+        var timeline = h.window().view(TimelineView.class);
         waitFor("the tweet/new push in the timeline", 20, () -> pushOf(timeline.table.getItems()).isPresent());
         Frame push = fx(() -> pushOf(timeline.table.getItems()).orElseThrow());
         fx(() -> {

@@ -20,7 +20,7 @@ class TimelineViewTest {
     @BeforeAll
     static void start() throws Exception {
         h = ConsoleHarness.start();
-        view = h.window().timeline();
+        view = h.window().view(TimelineView.class);
     }
 
     @AfterAll

@@ -25,7 +25,7 @@ class TokensViewTest {
     static void start() throws Exception {
         h = ConsoleHarness.start();
         h.seed(FixtureSpec.documented());
-        view = h.window().tokens();
+        view = h.window().view(TokensView.class);
         fx(() -> h.window().show(0));
     }
 

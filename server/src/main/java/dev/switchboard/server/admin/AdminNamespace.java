@@ -51,7 +51,7 @@ public final class AdminNamespace {
         namespace.onConnection(admin::subscribe);
         AdminContext context = new AdminContext(app, stats, app.clock().instant(), nodes);
         GetStats.answerForThisNode(context);
-        new Dispatcher(EventCatalog.ADMIN, AdminListeners.all(context), app.argParser(), app.clock(), CallObserver.NONE)
+        new Dispatcher(AdminListeners.all(context), app.argParser(), app.clock(), CallObserver.NONE)
                 .register(namespace);
         return admin;
     }

@@ -7,21 +7,24 @@ import dev.switchboard.server.store.UserStore;
 import dev.switchboard.server.visibility.Visibility;
 import java.time.Clock;
 import java.util.Date;
-import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** Sends the connect pushes to a newly admitted socket, in order; one that fails is logged and the next still goes. */
+/**
+ * Sends the connect pushes (by event name) to a newly admitted socket, in order; one that fails is logged
+ * and the next still goes.
+ */
 public final class ConnectPushes implements ConnectionHandler {
 
-    private final List<ConnectPush> pushes;
+    private final Map<String, ConnectPush> pushes;
     private final UserStore users;
     private final Visibility visibility;
     private final Emitter emitter;
     private final Clock clock;
 
-    public ConnectPushes(List<ConnectPush> pushes, UserStore users, Emitter emitter, Clock clock) {
-        this.pushes = List.copyOf(pushes);
+    public ConnectPushes(Map<String, ConnectPush> pushes, UserStore users, Emitter emitter, Clock clock) {
+        this.pushes = pushes;
         this.users = users;
         this.visibility = new Visibility(users);
         this.emitter = emitter;
@@ -37,15 +40,15 @@ public final class ConnectPushes implements ConnectionHandler {
                     .orElseThrow(() -> new IllegalStateException("user no longer exists"));
             user = new ConnectingUser(me, new Date(clock.millis()), visibility);
         } catch (RuntimeException e) {
-            pushes.forEach(p -> Emitter.logError(p.event(), SocketUser.logId(socket), socket.id(), e));
+            pushes.keySet().forEach(event -> Emitter.logError(event, SocketUser.logId(socket), socket.id(), e));
             return;
         }
-        for (ConnectPush push : pushes) {
+        pushes.forEach((event, push) -> {
             try {
-                emitter.toSocket(socket, push.event(), push.payload(user));
+                emitter.toSocket(socket, event, push.payload(user));
             } catch (RuntimeException e) {
-                Emitter.logError(push.event(), SocketUser.logId(socket), socket.id(), e);
+                Emitter.logError(event, SocketUser.logId(socket), socket.id(), e);
             }
-        }
+        });
     }
 }

@@ -1,74 +1,84 @@
 package dev.switchboard.server.emit;
 
 import dev.switchboard.engine.Namespace;
-import dev.switchboard.server.emit.message.SendMessageTo;
-import dev.switchboard.server.emit.message.UnreadSendAll;
-import dev.switchboard.server.emit.story.NewStoryPush;
-import dev.switchboard.server.emit.story.SendAllStories;
-import dev.switchboard.server.emit.tweet.NewTweetPush;
-import dev.switchboard.server.emit.tweet.SendTweetsByPagination;
-import dev.switchboard.server.emit.user.ChatListSendAll;
-import dev.switchboard.server.emit.user.follow.FollowRequestAccepted;
-import dev.switchboard.server.emit.user.follow.FollowRequestNew;
-import dev.switchboard.server.store.Stores;
-import dev.switchboard.server.visibility.Visibility;
 import dev.switchboard.protocol.catalog.EventCatalog;
+import dev.switchboard.server.emit.message.unread.SendUnreadMessages;
+import dev.switchboard.server.emit.story.SendAllStories;
+import dev.switchboard.server.emit.tweet.SendTweetsByPagination;
+import dev.switchboard.server.emit.user.chatList.SendChatList;
+import dev.switchboard.server.store.FollowRequestStore;
+import dev.switchboard.server.store.MessageStore;
+import dev.switchboard.server.store.Stores;
+import dev.switchboard.server.view.FollowRequestView;
+import dev.switchboard.server.view.MessageView;
+import dev.switchboard.server.view.StorySummary;
+import dev.switchboard.server.view.TweetSummary;
+import dev.switchboard.server.visibility.Visibility;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Every push of the main namespace. {@link #onConnect()} is the order of the connect pushes. */
+/**
+ * Every push of the main namespace, each beside its event name. A push goes by its audience: to the
+ * connecting socket ({@link #onConnect()}, in that order; one {@link ConnectPush} class per event, placed
+ * and named like a listener), to every socket of one user ({@link PushToUser}), or to the followers of
+ * an owner ({@link PushToFollowers}).
+ */
 public record Emits(
         Emitter emitter,
-        ChatListSendAll chatList,
-        UnreadSendAll unreadMessages,
-        SendAllStories stories,
-        SendTweetsByPagination homeTimeline,
-        FollowRequestNew followRequestNew,
-        FollowRequestAccepted followRequestAccepted,
-        SendMessageTo messageSendTo,
-        NewTweetPush tweetNew,
-        NewStoryPush storyNew) {
+        Map<String, ConnectPush> onConnect,
+        PushToUser messageSendTo,
+        PushToUser followRequestNew,
+        PushToUser followRequestAccepted,
+        PushToFollowers tweetNew,
+        PushToFollowers storyNew) {
 
     public static Emits create(Namespace main, Stores stores, Visibility visibility) {
         Emitter emitter = new Emitter(main);
+        Map<String, ConnectPush> onConnect = new LinkedHashMap<>();
+        onConnect.put("user/chatList/send/all", new SendChatList(stores.messages()));
+        onConnect.put("message/unread/send/all", new SendUnreadMessages(stores.messages()));
+        onConnect.put("story/send/all", new SendAllStories(stores.stories()));
+        onConnect.put("tweet/send/byPagination", new SendTweetsByPagination(stores.tweets()));
         return new Emits(
                 emitter,
-                new ChatListSendAll(stores.messages()),
-                new UnreadSendAll(stores.messages()),
-                new SendAllStories(stores.stories()),
-                new SendTweetsByPagination(stores.tweets()),
-                new FollowRequestNew(emitter),
-                new FollowRequestAccepted(emitter),
-                new SendMessageTo(emitter),
-                new NewTweetPush(emitter, visibility),
-                new NewStoryPush(emitter, visibility));
+                Collections.unmodifiableMap(onConnect),
+                new PushToUser(emitter, "message/send/to", MessageStore.TO, MessageView::of),
+                new PushToUser(emitter, "user/follow/request/new", FollowRequestStore.REQUEST_TO,
+                        FollowRequestView::of),
+                new PushToUser(emitter, "user/follow/request/accepted", FollowRequestStore.APPLICANT,
+                        FollowRequestView::of),
+                new PushToFollowers(emitter, visibility, "tweet/new", tweet -> TweetSummary.of(tweet, null)),
+                new PushToFollowers(emitter, visibility, "story/new", story -> StorySummary.of(story, false)));
     }
 
-    /** Sent to each socket once its connection is admitted, in this order. */
-    public List<ConnectPush> onConnect() {
-        return List.of(chatList, unreadMessages, stories, homeTimeline);
-    }
-
-    /** @throws IllegalStateException when these classes and the catalog's emits of {@code /} differ */
+    /** @throws IllegalStateException when these pushes and the catalog's emits of {@code /} differ */
     public Emits checkAgainstCatalog() {
-        Set<String> classes = new TreeSet<>();
-        all().forEach(e -> classes.add(e.event()));
+        List<String> names = names();
+        Set<String> wired = new TreeSet<>(names);
         Set<String> catalog = new TreeSet<>();
         EventCatalog.emits(EventCatalog.MAIN).forEach(e -> catalog.add(e.name()));
-        if (!classes.equals(catalog) || classes.size() != all().size()) {
+        if (!wired.equals(catalog) || wired.size() != names.size()) {
             Set<String> missing = new TreeSet<>(catalog);
-            missing.removeAll(classes);
-            Set<String> extra = new TreeSet<>(classes);
+            missing.removeAll(wired);
+            Set<String> extra = new TreeSet<>(wired);
             extra.removeAll(catalog);
-            throw new IllegalStateException("emit classes do not match the event catalog: without a class "
-                    + missing + ", not in the catalog " + extra);
+            throw new IllegalStateException("pushes do not match the event catalog: not wired " + missing
+                    + ", not in the catalog " + extra);
         }
         return this;
     }
 
-    public List<Emit> all() {
-        return List.of(chatList, unreadMessages, stories, homeTimeline, followRequestNew, followRequestAccepted,
-                messageSendTo, tweetNew, storyNew);
+    /** The event name of every push, connect pushes first. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(onConnect.keySet());
+        for (Emit e : List.of(messageSendTo, followRequestNew, followRequestAccepted, tweetNew, storyNew)) {
+            names.add(e.event());
+        }
+        return names;
     }
 }

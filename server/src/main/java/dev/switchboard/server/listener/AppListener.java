@@ -3,23 +3,17 @@ package dev.switchboard.server.listener;
 import dev.switchboard.protocol.reply.ReplyException;
 import dev.switchboard.server.AppContext;
 import dev.switchboard.server.store.TweetStore;
+import dev.switchboard.server.visibility.Visibility;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** A listener of the application: its event name and the context; the shared look-ups live here. */
+/** A listener of the application, with the context at hand; the look-ups several listeners share live here. */
 public abstract class AppListener implements Listener {
 
     protected final AppContext app;
-    private final String event;
 
-    protected AppListener(AppContext app, String event) {
+    protected AppListener(AppContext app) {
         this.app = app;
-        this.event = event;
-    }
-
-    @Override
-    public final String event() {
-        return event;
     }
 
     protected Document me(Call call) {
@@ -37,6 +31,30 @@ public abstract class AppListener implements Listener {
 
     protected Document ownerOf(Document tweet) {
         return user(tweet.getObjectId(TweetStore.OWNER));
+    }
+
+    /**
+     * The live tweet, when I may see its owner's tweets: tweet, then its owner, then the visibility rule.
+     * Each step fails with its own reply ({@code not_found}, {@code forbidden}).
+     */
+    protected Document visibleTweet(Call call, ObjectId id) {
+        Document tweet = liveTweet(id);
+        Document owner = ownerOf(tweet);
+        Visibility.requireVisible(me(call), owner, "tweets");
+        return tweet;
+    }
+
+    /**
+     * As {@link #visibleTweet}, but a block between me and the owner is refused first, with a reply
+     * naming {@code action} (e.g. "like their tweets").
+     */
+    protected Document tweetToActOn(Call call, ObjectId id, String action) {
+        Document tweet = liveTweet(id);
+        Document owner = ownerOf(tweet);
+        Document me = me(call);
+        Visibility.requireNoBlock(me, owner, action);
+        Visibility.requireVisible(me, owner, "tweets");
+        return tweet;
     }
 
     /** {@code invalid_argument} when {@code other} is me. */

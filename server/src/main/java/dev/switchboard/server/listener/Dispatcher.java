@@ -17,12 +17,8 @@ import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.server.security.EventRate;
 import dev.switchboard.server.security.QueueBudget;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,28 +38,21 @@ public final class Dispatcher {
     private final EventRate rate;
     private final QueueBudget queueBudget;
 
-    /** @throws IllegalStateException when the classes and the catalog's listeners of {@code /} differ */
-    public Dispatcher(List<Listener> listeners, ArgParser parser, Clock clock) {
-        this(EventCatalog.MAIN, listeners, parser, clock, CallObserver.NONE);
-    }
-
     /** With the default event rate ({@link ServerConfig.Limits#DEFAULT}). */
-    public Dispatcher(String namespace, List<Listener> listeners, ArgParser parser, Clock clock,
-                      CallObserver observer) {
-        this(namespace, listeners, parser, clock, observer, new EventRate(
+    public Dispatcher(Routes<?> routes, ArgParser parser, Clock clock, CallObserver observer) {
+        this(routes, parser, clock, observer, new EventRate(
                 ServerConfig.Limits.DEFAULT.eventsPerSecond(), ServerConfig.Limits.DEFAULT.eventBurst()));
     }
 
     /** With the default queue budget ({@link ServerConfig#DEFAULT_QUEUE_BUDGET}). */
-    public Dispatcher(String namespace, List<Listener> listeners, ArgParser parser, Clock clock,
-                      CallObserver observer, EventRate rate) {
-        this(namespace, listeners, parser, clock, observer, rate, new QueueBudget(ServerConfig.DEFAULT_QUEUE_BUDGET));
+    public Dispatcher(Routes<?> routes, ArgParser parser, Clock clock, CallObserver observer, EventRate rate) {
+        this(routes, parser, clock, observer, rate, new QueueBudget(ServerConfig.DEFAULT_QUEUE_BUDGET));
     }
 
-    /** @throws IllegalStateException when the classes and the catalog's listeners of {@code namespace} differ */
-    public Dispatcher(String namespace, List<Listener> listeners, ArgParser parser, Clock clock,
-                      CallObserver observer, EventRate rate, QueueBudget queueBudget) {
-        this.listeners = byName(namespace, listeners);
+    /** @throws IllegalStateException when a listener of the namespace's catalog is not wired */
+    public Dispatcher(Routes<?> routes, ArgParser parser, Clock clock, CallObserver observer, EventRate rate,
+                      QueueBudget queueBudget) {
+        this.listeners = routes.listeners();
         this.parser = parser;
         this.clock = clock;
         this.observer = observer;
@@ -71,38 +60,11 @@ public final class Dispatcher {
         this.queueBudget = queueBudget;
     }
 
-    private static Map<String, Listener> byName(String namespace, List<Listener> list) {
-        Map<String, Listener> map = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (Listener l : list) {
-            if (map.putIfAbsent(l.event(), l) != null) {
-                problems.add("two classes handle " + l.event());
-            }
-            if (EventCatalog.listener(l.event()).filter(s -> s.namespace().equals(namespace)).isEmpty()) {
-                problems.add(l.getClass().getName() + " handles " + l.event() + ", which is not a listener of "
-                        + "namespace " + namespace + " in the event catalog");
-            }
-        }
-        TreeSet<String> missing = new TreeSet<>();
-        for (EventSpec spec : EventCatalog.listeners(namespace)) {
-            if (!map.containsKey(spec.name())) {
-                missing.add(spec.name());
-            }
-        }
-        if (!missing.isEmpty()) {
-            problems.add("catalog listeners without a class: " + String.join(", ", missing));
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("listeners do not match the event catalog: " + String.join("; ", problems));
-        }
-        return map;
-    }
-
     public void register(Namespace namespace) {
-        for (Listener l : listeners.values()) {
-            EventSpec spec = EventCatalog.require(l.event());
-            namespace.on(l.event(), (socket, event) -> dispatch(l, spec, socket, event));
-        }
+        listeners.forEach((name, listener) -> {
+            EventSpec spec = EventCatalog.require(name);
+            namespace.on(name, (socket, event) -> dispatch(listener, spec, socket, event));
+        });
         namespace.onUnhandledEvent(this::unknown);
     }
 

@@ -1,11 +1,12 @@
 package dev.switchboard.server.listener;
 
+import dev.switchboard.protocol.catalog.EventCatalog;
 import dev.switchboard.server.AppContext;
 import dev.switchboard.server.listener.message.GetAllMessagesByPagination;
 import dev.switchboard.server.listener.message.NewMessage;
 import dev.switchboard.server.listener.message.SeenMessages;
 import dev.switchboard.server.listener.story.DeleteStory;
-import dev.switchboard.server.listener.story.GetStoryPhoto;
+import dev.switchboard.server.listener.story.photo.GetStoryPhoto;
 import dev.switchboard.server.listener.story.NewStory;
 import dev.switchboard.server.listener.tweet.AddTweet;
 import dev.switchboard.server.listener.tweet.DeleteTweet;
@@ -14,7 +15,7 @@ import dev.switchboard.server.listener.tweet.comment.AddComment;
 import dev.switchboard.server.listener.tweet.comment.DeleteComment;
 import dev.switchboard.server.listener.tweet.comment.GetCommentsByPagination;
 import dev.switchboard.server.listener.tweet.like.ToggleLike;
-import dev.switchboard.server.listener.user.GetProfile;
+import dev.switchboard.server.listener.user.profile.GetProfile;
 import dev.switchboard.server.listener.user.Unfollow;
 import dev.switchboard.server.listener.user.block.GetAllBlocks;
 import dev.switchboard.server.listener.user.block.ToggleBlock;
@@ -27,45 +28,45 @@ import dev.switchboard.server.listener.user.following.request.GetAllFollowingReq
 import dev.switchboard.server.listener.user.lastSeen.GetLastSeenArray;
 import dev.switchboard.server.listener.user.publicity.GetPublicity;
 import dev.switchboard.server.listener.user.publicity.TogglePublicity;
-import java.util.List;
 
 /**
- * Every listener of the main namespace. To add one: add the event to the catalog, write its class
- * under the package named after the event, and add it here; the dispatcher refuses to start when
- * this list and the catalog differ.
+ * Every listener of the main namespace, beside its event name. A listener's class lives in the package
+ * of its event's segments before the verb, and its name starts with that verb: {@code tweet/like/toggle}
+ * is {@code listener/tweet/like/ToggleLike}. To add one: add the event to the catalog, write its class
+ * there, and wire it here; the server refuses to start while this list and the catalog differ.
  */
 public final class Listeners {
 
     private Listeners() {
     }
 
-    public static List<Listener> all(AppContext app) {
-        return List.of(
-                new GetAllMessagesByPagination(app),
-                new NewMessage(app),
-                new SeenMessages(app),
-                new NewStory(app),
-                new GetStoryPhoto(app),
-                new DeleteStory(app),
-                new AddTweet(app),
-                new DeleteTweet(app),
-                new ToggleLike(app),
-                new AddComment(app),
-                new DeleteComment(app),
-                new GetCommentsByPagination(app),
-                new GetTweetsByPagination(app),
-                new GetProfile(app),
-                new GetAllBlocks(app),
-                new ToggleBlock(app),
-                new GetAllFollowers(app),
-                new GetAllFollowing(app),
-                new GetAllFollowingRequests(app),
-                new ToggleFollowRequest(app),
-                new AcceptFollowRequest(app),
-                new RejectFollowRequest(app),
-                new Unfollow(app),
-                new GetLastSeenArray(app),
-                new GetPublicity(app),
-                new TogglePublicity(app));
+    public static Routes<AppContext> all(AppContext app) {
+        return new Routes<>(EventCatalog.MAIN, app)
+                .on("message/get/all/byPagination", GetAllMessagesByPagination::new)
+                .on("message/new", NewMessage::new)
+                .on("message/seen", SeenMessages::new)
+                .on("story/new", NewStory::new)
+                .on("story/photo/get", GetStoryPhoto::new)
+                .on("story/delete", DeleteStory::new)
+                .on("tweet/add", AddTweet::new)
+                .on("tweet/delete", DeleteTweet::new)
+                .on("tweet/like/toggle", ToggleLike::new)
+                .on("tweet/comment/add", AddComment::new)
+                .on("tweet/comment/delete", DeleteComment::new)
+                .on("tweet/comment/get/byPagination", GetCommentsByPagination::new)
+                .on("tweet/get/byPagination", GetTweetsByPagination::new)
+                .on("user/profile/get", GetProfile::new)
+                .on("user/block/get/all", GetAllBlocks::new)
+                .on("user/block/toggle", ToggleBlock::new)
+                .on("user/follower/get/all", GetAllFollowers::new)
+                .on("user/following/get/all", GetAllFollowing::new)
+                .on("user/following/request/get/all", GetAllFollowingRequests::new)
+                .on("user/follow/request/toggle", ToggleFollowRequest::new)
+                .on("user/follow/request/accept", AcceptFollowRequest::new)
+                .on("user/follow/request/reject", RejectFollowRequest::new)
+                .on("user/unfollow", Unfollow::new)
+                .on("user/lastSeen/get/array", GetLastSeenArray::new)
+                .on("user/publicity/get", GetPublicity::new)
+                .on("user/publicity/toggle", TogglePublicity::new);
     }
 }

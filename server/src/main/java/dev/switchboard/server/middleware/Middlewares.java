@@ -24,7 +24,7 @@ public final class Middlewares implements Middleware {
         return List.of(
                 new AllowedOrigins(app.config().corsOrigins()),
                 Authentication.of(app),
-                new SocketsPerUser(app.main(), app.config().limits().socketsPerUser()),
+                new SocketsPerUser(app.socketSlots(), app.config().limits().socketsPerUser()),
                 new OnlineClients(app.presence(), app.stores().users(), app.clock()),
                 new JoinToRoom(app.stores().users()));
     }

@@ -1,21 +1,21 @@
 package dev.switchboard.server.middleware;
 
-import dev.switchboard.engine.Namespace;
 import dev.switchboard.engine.Socket;
-import dev.switchboard.server.Rooms;
+import dev.switchboard.redis.SocketSlots;
 import dev.switchboard.server.SocketUser;
-import java.util.concurrent.TimeUnit;
 
-/** Refuses a user's connection beyond the cap of sockets per user, counted on every node. */
+/**
+ * Refuses a user's connection beyond the cap of sockets per user, counted on every node. The check and
+ * the count are one step ({@link SocketSlots#take}), so simultaneous connections cannot all pass; the
+ * slot is given back when the socket disconnects or a later middleware refuses it.
+ */
 public final class SocketsPerUser implements ConnectionMiddleware {
 
-    private static final long COUNT_WAIT_SECONDS = 3;
-
-    private final Namespace main;
+    private final SocketSlots slots;
     private final int cap;
 
-    public SocketsPerUser(Namespace main, int cap) {
-        this.main = main;
+    public SocketsPerUser(SocketSlots slots, int cap) {
+        this.slots = slots;
         this.cap = cap;
     }
 
@@ -25,14 +25,19 @@ public final class SocketsPerUser implements ConnectionMiddleware {
     }
 
     @Override
-    public Admission admit(Socket socket) throws Exception {
-        // this socket joins its user's room later in the chain, so it is not counted here
-        int connected = main.to(Rooms.user(SocketUser.id(socket))).fetchSockets()
-                .get(COUNT_WAIT_SECONDS, TimeUnit.SECONDS).size();
-        if (connected >= cap) {
-            return Admission.reject("this user already has " + connected + " connected sockets; at most " + cap
+    public Admission admit(Socket socket) {
+        String userId = SocketUser.logId(socket);
+        int held = slots.take(userId, socket.id(), cap);
+        if (held != SocketSlots.TAKEN) {
+            return Admission.reject("this user already has " + held + " connected sockets; at most " + cap
                     + " per user: close one first");
         }
+        socket.onDisconnect((s, reason) -> slots.release(userId, s.id()));
         return Admission.admit();
+    }
+
+    @Override
+    public void undo(Socket socket) {
+        slots.release(SocketUser.logId(socket), socket.id());
     }
 }

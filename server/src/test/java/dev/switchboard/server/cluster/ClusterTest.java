@@ -61,6 +61,9 @@ class ClusterTest {
         mongo = EmbeddedMongo.start(null, "127.0.0.1", 0);
         one = TestServer.start(node("node-one"));
         two = TestServer.start(node("node-two"));
+        // the first handshakes of a JVM are slow (class loading, JIT): keep them out of the tests' timeouts
+        TestClient.connectWithin(one.url(), one.token(one.user()), Duration.ofSeconds(30)).close();
+        TestClient.connectWithin(two.url(), two.token(two.user()), Duration.ofSeconds(30)).close();
     }
 
     @AfterAll
@@ -320,6 +323,45 @@ class ClusterTest {
             List<String> stored = new ArrayList<>();
             history.forEach(m -> stored.add(m.get("_id").asText()));
             assertThat(stored).containsAll(sentDuringOutage);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void roomChangesMadeDuringARedisOutageReachTheUsersSocketsOnTheOtherNodeOnceRedisIsBack() {
+        ObjectId olga = one.user();
+        ObjectId pat = one.user(false);
+        ObjectId quinn = one.publicUser();
+        one.follow(olga, pat);
+        try (LogCapture log = new LogCapture();
+             TestClient olgaOne = one.connect(olga); TestClient olgaTwo = two.connect(olga);
+             TestClient patTwo = two.connect(pat); TestClient quinnTwo = two.connect(quinn)) {
+            ok(patTwo.call("tweet/add", "before the outage"));
+            olgaTwo.push("tweet/new");
+            redis.kill();
+
+            ok(olgaOne.call("user/unfollow", hex(pat)));
+            ok(olgaOne.call("user/follow/request/toggle", hex(quinn)));
+            redis.start();
+
+            waitFor("olga's socket on node two follows quinn", Duration.ofSeconds(10), () -> {
+                ok(quinnTwo.call("tweet/add", "for my followers"));
+                try {
+                    olgaTwo.noPush("tweet/new", Duration.ofMillis(300));
+                    return false;
+                } catch (AssertionError delivered) {
+                    return true;
+                }
+            });
+            ok(patTwo.call("tweet/add", "not for olga any more"));
+            olgaTwo.noPush("tweet/new", QUIET);
+            olgaOne.clearPushes();
+            ok(patTwo.call("tweet/add", "nor for her socket on node one"));
+            olgaOne.noPush("tweet/new", QUIET);
+            assertThat(log.matching("Room repair: Socket-id: " + olgaTwo.id()))
+                    .as("the repair of olga's socket on node two is logged").hasSize(1)
+                    .allSatisfy(line -> assertThat(line).contains("joined [followed-" + hex(quinn) + "]")
+                            .contains("left [followed-" + hex(pat) + "]"));
         }
     }
 }

@@ -85,13 +85,22 @@ public final class TestClient implements AutoCloseable {
 
     /** A connected client for that token, sending these HTTP headers (e.g. {@code Origin}) in the handshake. */
     public static TestClient connect(String url, String token, Map<String, String> headers) {
-        Socket s = IO.socket(URI.create(url), options(Map.of("accessToken", token), headers, TIMEOUT));
+        return connect(url, token, headers, TIMEOUT);
+    }
+
+    /** A connected client for that token, waiting up to {@code timeout} for the handshake (a cold server is slow). */
+    public static TestClient connectWithin(String url, String token, Duration timeout) {
+        return connect(url, token, Map.of(), timeout);
+    }
+
+    private static TestClient connect(String url, String token, Map<String, String> headers, Duration timeout) {
+        Socket s = IO.socket(URI.create(url), options(Map.of("accessToken", token), headers, timeout));
         TestClient client = new TestClient(s);
         CompletableFuture<String> result = new CompletableFuture<>();
         s.once(Socket.EVENT_CONNECT, args -> result.complete("ok"));
         s.once(Socket.EVENT_CONNECT_ERROR, args -> result.complete("connect_error: " + describe(args)));
         s.connect();
-        String outcome = await(result, "connection");
+        String outcome = await(result, "connection", timeout);
         if (!outcome.equals("ok")) {
             s.close();
             fail("expected the connection to be admitted, got " + outcome);

@@ -18,8 +18,8 @@ public abstract class AdminListener extends AppListener {
 
     protected final AdminContext admin;
 
-    protected AdminListener(AdminContext admin, String event) {
-        super(admin.app(), event);
+    protected AdminListener(AdminContext admin) {
+        super(admin.app());
         this.admin = admin;
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.server.admin.listener;
 
+import dev.switchboard.protocol.catalog.EventCatalog;
 import dev.switchboard.server.admin.AdminContext;
 import dev.switchboard.server.admin.listener.socket.DisconnectSocket;
 import dev.switchboard.server.admin.listener.sockets.GetSockets;
@@ -8,23 +9,27 @@ import dev.switchboard.server.admin.listener.user.GetUser;
 import dev.switchboard.server.admin.listener.user.blocks.GetUserBlocks;
 import dev.switchboard.server.admin.listener.user.followRequests.GetUserFollowRequests;
 import dev.switchboard.server.admin.listener.users.FindUsers;
-import dev.switchboard.server.listener.Listener;
-import java.util.List;
+import dev.switchboard.server.listener.Routes;
 
-/** Every listener of {@code /admin}; the dispatcher refuses to start when this list and the catalog differ. */
+/**
+ * Every listener of {@code /admin}, beside its event name; laid out like the main namespace's, under
+ * {@code admin/listener} without the leading {@code admin/}: {@code admin/user/blocks/get} is
+ * {@code admin/listener/user/blocks/GetUserBlocks}. The server refuses to start while this list and the
+ * catalog differ.
+ */
 public final class AdminListeners {
 
     private AdminListeners() {
     }
 
-    public static List<Listener> all(AdminContext admin) {
-        return List.of(
-                new FindUsers(admin),
-                new GetUser(admin),
-                new GetUserBlocks(admin),
-                new GetUserFollowRequests(admin),
-                new GetSockets(admin),
-                new DisconnectSocket(admin),
-                new GetStats(admin));
+    public static Routes<AdminContext> all(AdminContext admin) {
+        return new Routes<>(EventCatalog.ADMIN, admin)
+                .on("admin/users/find", FindUsers::new)
+                .on("admin/user/get", GetUser::new)
+                .on("admin/user/blocks/get", GetUserBlocks::new)
+                .on("admin/user/followRequests/get", GetUserFollowRequests::new)
+                .on("admin/sockets/get", GetSockets::new)
+                .on("admin/socket/disconnect", DisconnectSocket::new)
+                .on("admin/stats/get", GetStats::new);
     }
 }

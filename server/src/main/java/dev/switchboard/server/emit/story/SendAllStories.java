@@ -10,18 +10,13 @@ import dev.switchboard.server.view.StorySummary;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code story/send/all}: live stories of the users I follow (no block either way), without images, with {@code seen}. */
+/** Live stories of the users I follow (no block either way), without images, with {@code seen}. */
 public final class SendAllStories implements ConnectPush {
 
     private final StoryStore stories;
 
     public SendAllStories(StoryStore stories) {
         this.stories = stories;
-    }
-
-    @Override
-    public String event() {
-        return "story/send/all";
     }
 
     @Override

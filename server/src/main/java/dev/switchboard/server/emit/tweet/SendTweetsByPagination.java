@@ -7,18 +7,13 @@ import dev.switchboard.server.emit.ConnectingUser;
 import dev.switchboard.server.store.TweetStore;
 import dev.switchboard.server.view.TweetSummary;
 
-/** {@code tweet/send/byPagination}: page 1 of the home timeline (tweets of the users I follow), newest first. */
+/** Page 1 of the home timeline (tweets of the users I follow), newest first. */
 public final class SendTweetsByPagination implements ConnectPush {
 
     private final TweetStore tweets;
 
     public SendTweetsByPagination(TweetStore tweets) {
         this.tweets = tweets;
-    }
-
-    @Override
-    public String event() {
-        return "tweet/send/byPagination";
     }
 
     @Override

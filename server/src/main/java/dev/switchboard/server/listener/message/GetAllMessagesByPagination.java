@@ -12,11 +12,11 @@ import dev.switchboard.server.view.MessageView;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code message/get/all/byPagination}: the conversation between me and userId, newest first. */
+/** The conversation between me and userId, newest first. */
 public final class GetAllMessagesByPagination extends AppListener {
 
     public GetAllMessagesByPagination(AppContext app) {
-        super(app, "message/get/all/byPagination");
+        super(app);
     }
 
     @Override

@@ -15,13 +15,13 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /**
- * {@code message/new}: stores {@code { to, context: { text?, image? }, reply_to? }} from me, now, unseen,
+ * Stores {@code { to, context: { text?, image? }, reply_to? }} from me, now, unseen,
  * and pushes it to the recipient. Only those fields are read; anything else the client sends is ignored.
  */
 public final class NewMessage extends AppListener {
 
     public NewMessage(AppContext app) {
-        super(app, "message/new");
+        super(app);
     }
 
     @Override

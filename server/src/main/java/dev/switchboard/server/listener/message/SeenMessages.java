@@ -7,11 +7,11 @@ import dev.switchboard.server.listener.AppListener;
 import dev.switchboard.server.listener.Call;
 import org.bson.types.ObjectId;
 
-/** {@code message/seen}: marks every unread message from userId to me as seen now. */
+/** Marks every unread message from userId to me as seen now. */
 public final class SeenMessages extends AppListener {
 
     public SeenMessages(AppContext app) {
-        super(app, "message/seen");
+        super(app);
     }
 
     @Override

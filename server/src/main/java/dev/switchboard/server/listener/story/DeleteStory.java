@@ -10,11 +10,11 @@ import dev.switchboard.server.store.StoryStore;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code story/delete}: marks my story removed. */
+/** Marks my story removed. */
 public final class DeleteStory extends AppListener {
 
     public DeleteStory(AppContext app) {
-        super(app, "story/delete");
+        super(app);
     }
 
     @Override

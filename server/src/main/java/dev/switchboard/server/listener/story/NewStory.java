@@ -8,11 +8,11 @@ import dev.switchboard.server.listener.Call;
 import dev.switchboard.server.view.StorySummary;
 import org.bson.Document;
 
-/** {@code story/new}: stores my story and tells my followers (without the image). */
+/** Stores my story and tells my followers (without the image). */
 public final class NewStory extends AppListener {
 
     public NewStory(AppContext app) {
-        super(app, "story/new");
+        super(app);
     }
 
     @Override

@@ -8,11 +8,11 @@ import dev.switchboard.server.listener.Call;
 import dev.switchboard.server.view.TweetSummary;
 import org.bson.Document;
 
-/** {@code tweet/add}: posts my tweet and pushes {@code tweet/new} to my followers. */
+/** Posts my tweet and pushes {@code tweet/new} to my followers. */
 public final class AddTweet extends AppListener {
 
     public AddTweet(AppContext app) {
-        super(app, "tweet/add");
+        super(app);
     }
 
     @Override

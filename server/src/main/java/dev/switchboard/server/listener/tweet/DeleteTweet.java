@@ -10,11 +10,11 @@ import dev.switchboard.server.store.TweetStore;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code tweet/delete}: marks my tweet removed. */
+/** Marks my tweet removed. */
 public final class DeleteTweet extends AppListener {
 
     public DeleteTweet(AppContext app) {
-        super(app, "tweet/delete");
+        super(app);
     }
 
     @Override

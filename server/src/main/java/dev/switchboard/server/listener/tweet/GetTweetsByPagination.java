@@ -10,11 +10,11 @@ import dev.switchboard.server.view.TweetSummary;
 import dev.switchboard.server.visibility.Visibility;
 import org.bson.Document;
 
-/** {@code tweet/get/byPagination}: the tweets of a user I may see, newest first. */
+/** The tweets of a user I may see, newest first. */
 public final class GetTweetsByPagination extends AppListener {
 
     public GetTweetsByPagination(AppContext app) {
-        super(app, "tweet/get/byPagination");
+        super(app);
     }
 
     @Override

@@ -9,11 +9,11 @@ import dev.switchboard.server.listener.AppListener;
 import dev.switchboard.server.listener.Call;
 import org.bson.types.ObjectId;
 
-/** {@code user/unfollow}: stops my follow; my sockets leave {@code followed-<userId>}. */
+/** Stops my follow; my sockets leave {@code followed-<userId>}. */
 public final class Unfollow extends AppListener {
 
     public Unfollow(AppContext app) {
-        super(app, "user/unfollow");
+        super(app);
     }
 
     @Override

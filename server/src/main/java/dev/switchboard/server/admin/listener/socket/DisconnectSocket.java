@@ -10,13 +10,13 @@ import dev.switchboard.server.listener.Call;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code admin/socket/disconnect}: disconnects a socket of the main namespace, on whichever node it is. */
+/** Disconnects a socket of the main namespace, on whichever node it is. */
 public final class DisconnectSocket extends AdminListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(DisconnectSocket.class);
 
     public DisconnectSocket(AdminContext admin) {
-        super(admin, "admin/socket/disconnect");
+        super(admin);
     }
 
     @Override

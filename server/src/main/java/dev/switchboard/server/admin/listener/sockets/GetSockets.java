@@ -11,11 +11,11 @@ import dev.switchboard.server.json.JsonOut;
 import dev.switchboard.server.listener.Call;
 import java.util.Comparator;
 
-/** {@code admin/sockets/get}: every socket of the main namespace, on every node, oldest connection first. */
+/** Every socket of the main namespace, on every node, oldest connection first. */
 public final class GetSockets extends AdminListener {
 
     public GetSockets(AdminContext admin) {
-        super(admin, "admin/sockets/get");
+        super(admin);
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code admin/stats/get}, over every node: uptime of this node, connections added up, users online
+ * Over every node: uptime of this node, connections added up, users online
  * (presence spans the nodes), the per-event counters and latency of all nodes together, and
  * {@code nodes: [{ node, uptime_s, connections }]}, one entry per node that answered in time.
  */
@@ -25,7 +25,7 @@ public final class GetStats extends AdminListener {
     public static final String NODE_STATS = "admin/stats/node";
 
     public GetStats(AdminContext admin) {
-        super(admin, "admin/stats/get");
+        super(admin);
     }
 
     /** Lets the other nodes' admins (and this node's) ask this node for its stats. */

@@ -10,11 +10,11 @@ import dev.switchboard.server.store.UserStore;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code admin/user/get}: the whole user document without {@code hashPassword}, with follower and following counts. */
+/** The whole user document without {@code hashPassword}, with follower and following counts. */
 public final class GetUser extends AdminListener {
 
     public GetUser(AdminContext admin) {
-        super(admin, "admin/user/get");
+        super(admin);
     }
 
     @Override

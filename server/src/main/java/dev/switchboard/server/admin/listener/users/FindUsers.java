@@ -10,13 +10,13 @@ import dev.switchboard.server.listener.Call;
 import dev.switchboard.server.store.UserStore;
 import org.bson.Document;
 
-/** {@code admin/users/find}: users whose username, name or email starts with the query, by username. */
+/** Users whose username, name or email starts with the query, by username. */
 public final class FindUsers extends AdminListener {
 
     public static final int PAGE_SIZE = 25;
 
     public FindUsers(AdminContext admin) {
-        super(admin, "admin/users/find");
+        super(admin);
     }
 
     @Override

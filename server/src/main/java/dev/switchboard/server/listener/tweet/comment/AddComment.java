@@ -8,25 +8,20 @@ import dev.switchboard.server.listener.AppListener;
 import dev.switchboard.server.listener.Call;
 import dev.switchboard.server.store.TweetStore;
 import dev.switchboard.server.view.CommentView;
-import dev.switchboard.server.visibility.Visibility;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code tweet/comment/add}: my comment on a tweet I may see, optionally replying to one of its comments. */
+/** My comment on a tweet I may see, optionally replying to one of its comments. */
 public final class AddComment extends AppListener {
 
     public AddComment(AppContext app) {
-        super(app, "tweet/comment/add");
+        super(app);
     }
 
     @Override
     public ObjectNode handle(Call call) {
         ObjectId tweetId = call.args().id("tweetId");
-        Document tweet = liveTweet(tweetId);
-        Document owner = ownerOf(tweet);
-        Document me = me(call);
-        Visibility.requireNoBlock(me, owner, "comment on their tweets");
-        Visibility.requireVisible(me, owner, "tweets");
+        Document tweet = tweetToActOn(call, tweetId, "comment on their tweets");
         ObjectId replyTo = call.args().id("replyTo");
         if (replyTo != null && TweetStore.comment(tweet, replyTo).isEmpty()) {
             throw ReplyException.notFound("comment " + replyTo.toHexString() + " is not a comment of tweet "

@@ -10,11 +10,11 @@ import dev.switchboard.server.store.TweetStore;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code tweet/comment/delete}: removes a comment; allowed to its owner and to the tweet's owner. */
+/** Removes a comment; allowed to its owner and to the tweet's owner. */
 public final class DeleteComment extends AppListener {
 
     public DeleteComment(AppContext app) {
-        super(app, "tweet/comment/delete");
+        super(app);
     }
 
     @Override

@@ -10,21 +10,19 @@ import dev.switchboard.server.listener.AppListener;
 import dev.switchboard.server.listener.Call;
 import dev.switchboard.server.store.TweetStore;
 import dev.switchboard.server.view.CommentView;
-import dev.switchboard.server.visibility.Visibility;
 import java.util.List;
 import org.bson.Document;
 
-/** {@code tweet/comment/get/byPagination}: the comments of a tweet I may see, oldest first. */
+/** The comments of a tweet I may see, oldest first. */
 public final class GetCommentsByPagination extends AppListener {
 
     public GetCommentsByPagination(AppContext app) {
-        super(app, "tweet/comment/get/byPagination");
+        super(app);
     }
 
     @Override
     public ObjectNode handle(Call call) {
-        Document tweet = liveTweet(call.args().id("tweetId"));
-        Visibility.requireVisible(me(call), ownerOf(tweet), "tweets");
+        Document tweet = visibleTweet(call, call.args().id("tweetId"));
         int page = call.args().page();
         int size = EventCatalog.COMMENTS_PAGE_SIZE;
         List<Document> all = TweetStore.comments(tweet);

@@ -7,25 +7,19 @@ import dev.switchboard.server.AppContext;
 import dev.switchboard.server.listener.AppListener;
 import dev.switchboard.server.listener.Call;
 import dev.switchboard.server.store.TweetStore;
-import dev.switchboard.server.visibility.Visibility;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code tweet/like/toggle}: likes a tweet I may see, or takes my like back. */
+/** Likes a tweet I may see, or takes my like back. */
 public final class ToggleLike extends AppListener {
 
     public ToggleLike(AppContext app) {
-        super(app, "tweet/like/toggle");
+        super(app);
     }
 
     @Override
     public ObjectNode handle(Call call) {
         ObjectId id = call.args().id("tweetId");
-        Document tweet = liveTweet(id);
-        Document owner = ownerOf(tweet);
-        Document me = me(call);
-        Visibility.requireNoBlock(me, owner, "like their tweets");
-        Visibility.requireVisible(me, owner, "tweets");
+        tweetToActOn(call, id, "like their tweets");
         TweetStore.LikeToggle toggled = app.stores().tweets().toggleLike(id, call.me())
                 .orElseThrow(() -> ReplyException.notFound("tweet " + id.toHexString() + " does not exist or was removed"));
         return Reply.ok().put("liked", toggled.liked()).put("likes", toggled.likes());

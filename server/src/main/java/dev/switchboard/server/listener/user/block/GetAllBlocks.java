@@ -8,11 +8,11 @@ import dev.switchboard.server.listener.Call;
 import dev.switchboard.server.listener.user.Entries;
 import dev.switchboard.server.store.UserStore;
 
-/** {@code user/block/get/all}: my block list. */
+/** My block list. */
 public final class GetAllBlocks extends AppListener {
 
     public GetAllBlocks(AppContext app) {
-        super(app, "user/block/get/all");
+        super(app);
     }
 
     @Override

@@ -10,14 +10,14 @@ import dev.switchboard.server.store.UserStore;
 import org.bson.types.ObjectId;
 
 /**
- * {@code user/block/toggle}: blocks or unblocks a user. Blocking also drops my follow of them (my sockets
+ * Blocks or unblocks a user. Blocking also drops my follow of them (my sockets
  * leave {@code followed-<userId>}) and any follow request between us. Their follow of me stays stored,
  * but pushes from me skip them while the block lasts.
  */
 public final class ToggleBlock extends AppListener {
 
     public ToggleBlock(AppContext app) {
-        super(app, "user/block/toggle");
+        super(app);
     }
 
     @Override

@@ -12,11 +12,11 @@ import dev.switchboard.server.visibility.Visibility;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code user/follower/get/all}: the users that follow userId, with when they started. */
+/** The users that follow userId, with when they started. */
 public final class GetAllFollowers extends AppListener {
 
     public GetAllFollowers(AppContext app) {
-        super(app, "user/follower/get/all");
+        super(app);
     }
 
     @Override

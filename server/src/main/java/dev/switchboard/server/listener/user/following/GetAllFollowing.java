@@ -10,11 +10,11 @@ import dev.switchboard.server.store.UserStore;
 import dev.switchboard.server.visibility.Visibility;
 import org.bson.Document;
 
-/** {@code user/following/get/all}: the users userId follows. */
+/** The users userId follows. */
 public final class GetAllFollowing extends AppListener {
 
     public GetAllFollowing(AppContext app) {
-        super(app, "user/following/get/all");
+        super(app);
     }
 
     @Override

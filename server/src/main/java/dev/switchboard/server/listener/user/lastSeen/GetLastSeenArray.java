@@ -15,11 +15,11 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code user/lastSeen/get/array}: online state and last seen of several users, in the order asked. */
+/** Online state and last seen of several users, in the order asked. */
 public final class GetLastSeenArray extends AppListener {
 
     public GetLastSeenArray(AppContext app) {
-        super(app, "user/lastSeen/get/array");
+        super(app);
     }
 
     @Override

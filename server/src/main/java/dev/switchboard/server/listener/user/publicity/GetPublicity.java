@@ -9,11 +9,11 @@ import dev.switchboard.server.store.UserStore;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code user/publicity/get}: whether a user's account (default: mine) is public. */
+/** Whether a user's account (default: mine) is public. */
 public final class GetPublicity extends AppListener {
 
     public GetPublicity(AppContext app) {
-        super(app, "user/publicity/get");
+        super(app);
     }
 
     @Override

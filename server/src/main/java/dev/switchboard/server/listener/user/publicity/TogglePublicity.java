@@ -6,11 +6,11 @@ import dev.switchboard.server.AppContext;
 import dev.switchboard.server.listener.AppListener;
 import dev.switchboard.server.listener.Call;
 
-/** {@code user/publicity/toggle}: makes my account public or private. */
+/** Makes my account public or private. */
 public final class TogglePublicity extends AppListener {
 
     public TogglePublicity(AppContext app) {
-        super(app, "user/publicity/toggle");
+        super(app);
     }
 
     @Override

@@ -13,11 +13,11 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code admin/user/blocks/get}: whom the user blocks and who blocks the user, with usernames. */
+/** Whom the user blocks and who blocks the user, with usernames. */
 public final class GetUserBlocks extends AdminListener {
 
     public GetUserBlocks(AdminContext admin) {
-        super(admin, "admin/user/blocks/get");
+        super(admin);
     }
 
     @Override

@@ -16,11 +16,11 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** {@code admin/user/followRequests/get}: requests made to the user and by the user, with the other side's username. */
+/** Requests made to the user and by the user, with the other side's username. */
 public final class GetUserFollowRequests extends AdminListener {
 
     public GetUserFollowRequests(AdminContext admin) {
-        super(admin, "admin/user/followRequests/get");
+        super(admin);
     }
 
     @Override

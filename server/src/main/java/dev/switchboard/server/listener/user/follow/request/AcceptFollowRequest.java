@@ -12,13 +12,13 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /**
- * {@code user/follow/request/accept}: the applicant now follows me and its sockets join
+ * The applicant now follows me and its sockets join
  * {@code followed-<me>}; the request is gone and the applicant is told.
  */
 public final class AcceptFollowRequest extends AppListener {
 
     public AcceptFollowRequest(AppContext app) {
-        super(app, "user/follow/request/accept");
+        super(app);
     }
 
     @Override

@@ -8,11 +8,11 @@ import dev.switchboard.server.listener.AppListener;
 import dev.switchboard.server.listener.Call;
 import org.bson.types.ObjectId;
 
-/** {@code user/follow/request/reject}: drops a follow request made to me. */
+/** Drops a follow request made to me. */
 public final class RejectFollowRequest extends AppListener {
 
     public RejectFollowRequest(AppContext app) {
-        super(app, "user/follow/request/reject");
+        super(app);
     }
 
     @Override

@@ -14,13 +14,13 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /**
- * {@code user/follow/request/toggle}: asks to follow a user ({@code insert} true, the default) or withdraws
+ * Asks to follow a user ({@code insert} true, the default) or withdraws
  * the request. A public user is followed at once, without a request.
  */
 public final class ToggleFollowRequest extends AppListener {
 
     public ToggleFollowRequest(AppContext app) {
-        super(app, "user/follow/request/toggle");
+        super(app);
     }
 
     @Override

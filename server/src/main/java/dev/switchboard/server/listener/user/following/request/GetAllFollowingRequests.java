@@ -10,11 +10,11 @@ import dev.switchboard.server.listener.Call;
 import dev.switchboard.server.view.FollowRequestView;
 import org.bson.Document;
 
-/** {@code user/following/request/get/all}: the follow requests made to me. */
+/** The follow requests made to me. */
 public final class GetAllFollowingRequests extends AppListener {
 
     public GetAllFollowingRequests(AppContext app) {
-        super(app, "user/following/request/get/all");
+        super(app);
     }
 
     @Override

@@ -1,0 +1,228 @@
+package dev.switchboard.bench.official;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.bench.Json;
+import dev.switchboard.bench.LatencyHistogram;
+import dev.switchboard.bench.result.AppConnect;
+import dev.switchboard.bench.result.AppRun;
+import dev.switchboard.bench.result.AppStep;
+import dev.switchboard.bench.result.EventFigures;
+import dev.switchboard.bench.result.Latency;
+import dev.switchboard.bench.run.AppFixture;
+import dev.switchboard.bench.run.AppPlan;
+import dev.switchboard.bench.run.CpuWindow;
+import dev.switchboard.bench.run.NodeLoad;
+import dev.switchboard.bench.run.ServerProcess;
+import dev.switchboard.protocol.jwt.Jwt;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Workload 2 with the official client, on one running application server: seeds the generated
+ * fixture with scripts/seed, connects every user (25 handshakes in flight, each counted until its
+ * fourth connect push), then offers the mix open-loop at rising rates until the p99 ack latency passes
+ * the target, refines between the last rate that passed and the first that failed, and finally offers
+ * {@code overloadFactor} times the best rate to see how the excess is answered.
+ */
+public final class Application {
+
+    /** The pushes the server sends every socket on connect (docs/protocol.md), in order. */
+    public static final List<String> CONNECT_PUSHES = List.of("user/chatList/send/all", "message/unread/send/all",
+            "story/send/all", "tweet/send/byPagination");
+    static final int CONNECT_IN_FLIGHT = 25;
+    static final int MAX_OUTSTANDING_PER_PROCESS = 20_000;
+
+    public record Settings(int users, int processes, double startRate, double maxRate, int refineSteps, Duration warmup,
+                           Duration window, Duration ackTimeout, double p99TargetMs, double overloadFactor,
+                           Duration seedTimeout) {
+    }
+
+    private final Settings s;
+    private final ServerProcess server;
+    private final NodeLoad load;
+    private final Consumer<String> progress;
+    private int stepNumber;
+
+    private Application(Settings s, ServerProcess server, NodeLoad load, Consumer<String> progress) {
+        this.s = s;
+        this.server = server;
+        this.load = load;
+        this.progress = progress;
+    }
+
+    /** Seeds and writes the plan; returns the plan file and the seeding time. */
+    public record Fixture(Path plan, AppFixture.Seeded seeded) {
+    }
+
+    public static Fixture seed(Path root, Path logs, String database, int users, int dbPort, Duration timeout)
+            throws Exception {
+        String mongoUri = "mongodb://127.0.0.1:" + dbPort + "/switchboard";
+        AppFixture.Seeded seeded = AppFixture.seed(root, users, mongoUri, logs.resolve("seed-" + database + ".log"),
+                timeout);
+        if (!seeded.completed()) {
+            throw new IllegalStateException("scripts/seed generated --users " + users + " failed: " + seeded.outcome());
+        }
+        AppPlan plan = AppFixture.plan(mongoUri, Jwt.EXAMPLE_SECRET);
+        Path planFile = logs.resolve("app-plan-" + database + ".json");
+        Json.MAPPER.writer().writeValue(planFile.toFile(), plan);
+        return new Fixture(planFile, seeded);
+    }
+
+    public static AppRun run(String database, Settings s, ServerProcess server, Fixture fixture, Path root, Path logs,
+                             Consumer<String> progress) throws Exception {
+        try (NodeLoad load = NodeLoad.start(root, s.processes(), logs, "load-app-" + database)) {
+            Application app = new Application(s, server, load, progress);
+            AppConnect connect = app.connect(fixture.plan());
+            progress.accept(String.format("app %s: %d users connected at %.0f/s (to the 4th connect push p50 %.0f ms,"
+                    + " p99 %.0f ms)", database, connect.connected(), connect.connectsPerSecond(),
+                    connect.toFourthPush().p50Ms(), connect.toFourthPush().p99Ms()));
+            if (connect.connected() == 0) {
+                throw new IllegalStateException("no user could connect: " + connect.failureSamples());
+            }
+            Thread.sleep(1000);
+            List<AppStep> steps = new ArrayList<>();
+            AppStep best = null;
+            AppStep failed = null;
+            for (double r = s.startRate(); r <= s.maxRate(); r *= 2) {
+                AppStep step = app.step(r, s.ackTimeout());
+                steps.add(step);
+                if (!step.passed()) {
+                    failed = step;
+                    break;
+                }
+                best = step;
+            }
+            for (int i = 0; i < s.refineSteps() && best != null && failed != null; i++) {
+                double mid = Math.round((best.offeredPerSecond() + failed.offeredPerSecond()) / 2 / 10) * 10.0;
+                if (mid <= best.offeredPerSecond() || mid >= failed.offeredPerSecond()) {
+                    break;
+                }
+                AppStep step = app.step(mid, s.ackTimeout());
+                steps.add(step);
+                if (step.passed()) {
+                    best = step;
+                } else {
+                    failed = step;
+                }
+            }
+            double base = best != null ? best.offeredPerSecond() : s.startRate();
+            AppStep overload = s.overloadFactor() > 0 ? app.step(base * s.overloadFactor(), s.ackTimeout()) : null;
+            double peak = steps.stream().mapToDouble(AppStep::completedPerSecond).max().orElse(0);
+            return new AppRun(database, s.users(), fixture.seeded().seconds(), connect, s.p99TargetMs(), steps, best,
+                    peak, s.overloadFactor(), overload);
+        }
+    }
+
+    private AppConnect connect(Path plan) throws Exception {
+        String url = "http://127.0.0.1:" + server.port();
+        CpuWindow cpu = CpuWindow.start(server.pid(), load);
+        List<JsonNode> answers = load.send(i -> Map.of("cmd", "connect", "url", url, "plan", plan.toString(),
+                "from", load.offset(s.users(), i), "count", load.share(s.users(), i),
+                "inFlight", Math.max(1, load.share(CONNECT_IN_FLIGHT, i)), "awaitEvents", CONNECT_PUSHES,
+                "timeoutMs", 30_000), Duration.ofSeconds(600));
+        cpu.end();
+        int connected = (int) NodeLoad.sum(answers, "connected");
+        double seconds = answers.stream().mapToDouble(a -> a.path("seconds").asDouble()).max().orElse(0);
+        List<String> failures = new ArrayList<>();
+        answers.forEach(a -> a.path("failureSamples").forEach(f -> failures.add(f.asText())));
+        return new AppConnect(s.users(), connected, (int) NodeLoad.sum(answers, "failed"), CONNECT_IN_FLIGHT,
+                round(seconds), seconds == 0 ? 0 : round(connected / seconds),
+                Latency.of(NodeLoad.histogram(answers, "latency")), (int) NodeLoad.sum(answers, "readyTimeouts"),
+                cpu.serverCpuPercent(), connected == 0 ? 0 : round(cpu.serverCpuMicros() / 1000.0 / connected),
+                cpu.load(), failures.subList(0, Math.min(5, failures.size())));
+    }
+
+    private AppStep step(double offered, Duration ackTimeout) throws Exception {
+        int number = ++stepNumber;
+        long start = System.currentTimeMillis() + s.warmup().toMillis();
+        long end = start + s.window().toMillis();
+        var answers = load.sendAsync(i -> Map.of("cmd", "step", "rate", offered / load.size(), "windowStart", start,
+                "windowEnd", end, "ackTimeoutMs", ackTimeout.toMillis(), "maxOutstanding", MAX_OUTSTANDING_PER_PROCESS,
+                "seed", 1000 * number + i + 1), s.warmup().plus(s.window()).plus(ackTimeout).plusSeconds(60));
+        CpuWindow.sleepUntil(start);
+        CpuWindow cpu = CpuWindow.start(server.pid(), load);
+        CpuWindow.sleepUntil(end);
+        cpu.end();
+        AppStep step = summarise(offered, answers.get(), cpu);
+        progress.accept(String.format("app: %.0f/s offered -> %.0f completed/s (%.0f ok/s), p99 %.1f ms, %d timeouts,"
+                        + " statuses %s, server CPU %.0f %%, load CPU %.0f %%: %s", offered, step.completedPerSecond(),
+                step.okPerSecond(), step.ack().p99Ms(), step.timeouts(), step.statuses(), step.serverCpuPercent(),
+                step.load().totalPercent(), step.verdict()));
+        Thread.sleep(2000); // the server works off what is left before the next rate
+        return step;
+    }
+
+    private AppStep summarise(double offered, List<JsonNode> answers, CpuWindow cpu) {
+        double seconds = s.window().toMillis() / 1000.0;
+        LatencyHistogram all = new LatencyHistogram();
+        Map<String, Long> statuses = new TreeMap<>();
+        long timeouts = 0;
+        Map<String, EventFigures> events = new LinkedHashMap<>();
+        for (String event : eventNames(answers)) {
+            LatencyHistogram h = new LatencyHistogram();
+            Map<String, Long> mine = new TreeMap<>();
+            long mineTimeouts = 0;
+            for (JsonNode a : answers) {
+                JsonNode e = a.path("events").path(event);
+                NodeLoad.add(h, e.path("latency"));
+                e.path("statuses").fields().forEachRemaining(f -> mine.merge(f.getKey(), f.getValue().asLong(), Long::sum));
+                mineTimeouts += e.path("timeouts").asLong();
+            }
+            all.add(h);
+            mine.forEach((k, v) -> statuses.merge(k, v, Long::sum));
+            timeouts += mineTimeouts;
+            long answered = mine.values().stream().mapToLong(Long::longValue).sum();
+            events.put(event, new EventFigures(answered, mine, mineTimeouts, ms(h.percentile(50)), ms(h.percentile(99)),
+                    ms(h.max())));
+        }
+        Map<String, Latency> pushes = new LinkedHashMap<>();
+        for (String push : List.of("message/send/to", "tweet/new")) {
+            LatencyHistogram h = new LatencyHistogram();
+            answers.forEach(a -> NodeLoad.add(h, a.path("pushes").path(push)));
+            pushes.put(push, Latency.of(h));
+        }
+        long notSent = NodeLoad.sum(answers, "notSent");
+        long answered = all.count();
+        long ok = statuses.getOrDefault("ok", 0L);
+        Latency ack = Latency.of(all);
+        double completed = round(answered / seconds);
+        String verdict;
+        if (answered == 0) {
+            verdict = "nothing answered";
+        } else if (ack.p99Ms() >= s.p99TargetMs()) {
+            verdict = "p99 " + ack.p99Ms() + " ms is over the " + s.p99TargetMs() + " ms target";
+        } else if (timeouts > 0) {
+            verdict = timeouts + " acks timed out";
+        } else if (notSent > 0) {
+            verdict = notSent + " requests could not be sent";
+        } else if (answered - ok > answered / 100) {
+            verdict = (answered - ok) + " replies other than ok (over 1 %)";
+        } else if (completed < 0.9 * offered) {
+            verdict = "only " + Math.round(completed) + " completed/s of " + Math.round(offered) + " offered";
+        } else {
+            verdict = "ok";
+        }
+        return new AppStep(offered, seconds, completed, round(ok / seconds), ack, statuses, timeouts, notSent, events,
+                pushes, cpu.load(), cpu.serverCpuPercent(), "ok".equals(verdict), verdict);
+    }
+
+    private static List<String> eventNames(List<JsonNode> answers) {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        answers.forEach(a -> a.path("events").fieldNames().forEachRemaining(n -> names.put(n, true)));
+        return new ArrayList<>(names.keySet());
+    }
+
+    private static double ms(long nanos) {
+        return Math.round(nanos / 1e3) / 1000.0;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
