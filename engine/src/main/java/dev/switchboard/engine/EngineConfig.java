@@ -1,9 +1,11 @@
 package dev.switchboard.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.ChannelPipeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Everything the engine can be told. Defaults follow the Socket.IO v4 server's, except
@@ -17,11 +19,10 @@ import java.util.Set;
  *     engine and not yet taken by the socket, or buffered for the next long-polling GET); a client
  *     reading slower than the server writes is disconnected with reason {@code "outbound buffer
  *     full"} when it is exceeded, instead of growing memory without bound
- * @param websocketWriteGap pause after each websocket write of a session before the next one; zero
- *     (the default) sends whatever is queued at once. Only for the official socket.io-protocol test
- *     suite: its client (ws 8.5 with once-listeners) loses the second of two packets that arrive in
- *     the same read, e.g. the CONNECT reply and the first emit. No real client needs it; it delays
- *     every packet after the first of a burst.
+ * @param pipelineExtension called with every new connection's Netty pipeline once the engine's own
+ *     stages are in place, to append stages of one's own (a test harness's; none by default)
+ * @param httpMaxBody largest request body, in bytes, the {@link HttpHandler} of other paths is given;
+ *     a larger one is answered 413 (as early as its Content-Length says so)
  */
 public record EngineConfig(
         String host,
@@ -41,7 +42,8 @@ public record EngineConfig(
         ObjectMapper objectMapper,
         AdapterFactory adapterFactory,
         long outboundBufferLimit,
-        Duration websocketWriteGap) {
+        Consumer<ChannelPipeline> pipelineExtension,
+        int httpMaxBody) {
 
     public static Builder builder() {
         return new Builder();
@@ -54,7 +56,8 @@ public record EngineConfig(
         b.corsOrigins = corsOrigins; b.corsCredentials = corsCredentials; b.transports = transports;
         b.perMessageDeflate = perMessageDeflate; b.workerThreads = workerThreads; b.nodeName = nodeName;
         b.objectMapper = objectMapper; b.adapterFactory = adapterFactory;
-        b.outboundBufferLimit = outboundBufferLimit; b.websocketWriteGap = websocketWriteGap;
+        b.outboundBufferLimit = outboundBufferLimit; b.pipelineExtension = pipelineExtension;
+        b.httpMaxBody = httpMaxBody;
         return b;
     }
 
@@ -76,7 +79,8 @@ public record EngineConfig(
         private ObjectMapper objectMapper = new ObjectMapper();
         private AdapterFactory adapterFactory;
         private long outboundBufferLimit = 8L * 1024 * 1024;
-        private Duration websocketWriteGap = Duration.ZERO;
+        private Consumer<ChannelPipeline> pipelineExtension = pipeline -> { };
+        private int httpMaxBody = 16 * 1024;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -96,12 +100,13 @@ public record EngineConfig(
         /** Null means the in-memory adapter. */
         public Builder adapterFactory(AdapterFactory v) { adapterFactory = v; return this; }
         public Builder outboundBufferLimit(long v) { outboundBufferLimit = v; return this; }
-        public Builder websocketWriteGap(Duration v) { websocketWriteGap = v; return this; }
+        public Builder pipelineExtension(Consumer<ChannelPipeline> v) { pipelineExtension = v; return this; }
+        public Builder httpMaxBody(int v) { httpMaxBody = v; return this; }
 
         public EngineConfig build() {
             return new EngineConfig(host, port, path, pingInterval, pingTimeout, connectTimeout, upgradeTimeout,
                     maxPayload, corsOrigins, corsCredentials, transports, perMessageDeflate, workerThreads,
-                    nodeName, objectMapper, adapterFactory, outboundBufferLimit, websocketWriteGap);
+                    nodeName, objectMapper, adapterFactory, outboundBufferLimit, pipelineExtension, httpMaxBody);
         }
     }
 }

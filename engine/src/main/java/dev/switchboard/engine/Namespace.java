@@ -14,8 +14,18 @@ public interface Namespace {
     /** Called once per socket after every middleware admitted it and CONNECT was answered. */
     Namespace onConnection(ConnectionHandler handler);
 
-    /** Routes an event name to a handler, for every socket of this namespace. */
-    Namespace on(String event, EventHandler handler);
+    /** Routes an event name to a handler that may block, for every socket of this namespace. */
+    default Namespace on(String event, EventHandler handler) {
+        return on(event, Blocking.MAY_BLOCK, handler);
+    }
+
+    /**
+     * Routes an event name to a handler, for every socket of this namespace, on the thread its
+     * {@link Blocking} declaration asks for. Either way one socket's events are handled one at a
+     * time, in arrival order: an event for a {@code NON_BLOCKING} handler that arrives while an
+     * earlier one of the same socket is still queued or running waits for it on the worker pool.
+     */
+    Namespace on(String event, Blocking blocking, EventHandler handler);
 
     /** Receives events that no route and no per-socket handler takes. */
     Namespace onUnhandledEvent(EventHandler handler);

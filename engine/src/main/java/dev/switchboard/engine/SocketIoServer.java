@@ -10,9 +10,10 @@ package dev.switchboard.engine;
  * io.start();
  * }</pre>
  *
- * Handlers (middlewares, connection, event and disconnect handlers) never run on a Netty event loop:
- * each socket has its own serial queue on the worker pool, so handlers of one socket run one at a
- * time, in arrival order, and may block (database calls).
+ * Handlers (middlewares, connection, event and disconnect handlers) run on a worker pool: each
+ * socket has its own serial queue there, so handlers of one socket run one at a time, in arrival
+ * order, and may block (database calls). An event handler registered as
+ * {@link Blocking#NON_BLOCKING} runs on the connection's event loop instead, in the same order.
  */
 public interface SocketIoServer extends AutoCloseable {
 
@@ -24,6 +25,12 @@ public interface SocketIoServer extends AutoCloseable {
 
     /** The namespace of that name, created on first use. {@code "/"} always exists. */
     Namespace namespace(String name);
+
+    /**
+     * Serves every path other than the Socket.IO path with that handler, on the same port (without
+     * one they are answered 404). Call before {@link #start()}.
+     */
+    SocketIoServer http(HttpHandler handler);
 
     /** Binds the port and starts serving; returns once the port is bound. */
     SocketIoServer start();

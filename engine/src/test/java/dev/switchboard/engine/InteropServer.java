@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 
-/** The server both client interop tests talk to. */
+/** The server both client interop tests talk to; its echo handlers run on the event loops, as the conformance server's do. */
 final class InteropServer {
 
     private InteropServer() { }
 
     static SocketIoServer start() {
-        SocketIoServer io = TestServers.echo(TestServers.config().build());
+        SocketIoServer io = TestServers.echo(TestServers.config().build(), Blocking.NON_BLOCKING);
         Namespace main = io.namespace("/");
         main.on("join", (s, e) -> {
             s.join(e.arg(0).asText());

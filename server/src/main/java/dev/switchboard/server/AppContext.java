@@ -5,6 +5,8 @@ import dev.switchboard.server.args.ArgParser;
 import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.server.emit.Emits;
 import dev.switchboard.server.presence.Presence;
+import dev.switchboard.server.security.Revocations;
+import dev.switchboard.server.security.TokenCheck;
 import dev.switchboard.server.store.Stores;
 import dev.switchboard.server.visibility.Visibility;
 import dev.switchboard.engine.Namespace;
@@ -24,6 +26,16 @@ public record AppContext(
         Namespace main,
         ArgParser argParser,
         Emits emits) {
+
+    /** Cuts a user's sessions off, on every node. */
+    public Revocations revocations() {
+        return new Revocations(stores.revocations(), main, clock);
+    }
+
+    /** The session token checks of the handshake. */
+    public TokenCheck tokenCheck() {
+        return new TokenCheck(jwt, stores.users(), revocations());
+    }
 
     /** Now, as stored (milliseconds). */
     public Date now() {

@@ -11,6 +11,9 @@ import dev.switchboard.redis.SharedSocketSlots;
 import dev.switchboard.redis.SocketSlots;
 import dev.switchboard.redis.RedisBackplane;
 import dev.switchboard.redis.SharedPresence;
+import dev.switchboard.server.account.AccountContext;
+import dev.switchboard.server.account.AccountTokens;
+import dev.switchboard.server.account.PasswordHasher;
 import dev.switchboard.server.admin.AdminNamespace;
 import dev.switchboard.server.args.ArgParser;
 import dev.switchboard.server.cluster.RoomRepair;
@@ -20,6 +23,9 @@ import dev.switchboard.server.db.EmbeddedMongo;
 import dev.switchboard.server.emit.ConnectPushes;
 import dev.switchboard.server.emit.Emits;
 import dev.switchboard.server.listener.Dispatcher;
+import dev.switchboard.server.mail.MailQueue;
+import dev.switchboard.server.mail.OutboxMailer;
+import dev.switchboard.server.mail.SmtpMailer;
 import dev.switchboard.server.listener.Listeners;
 import dev.switchboard.server.middleware.Middlewares;
 import dev.switchboard.server.presence.InMemoryPresence;
@@ -28,6 +34,8 @@ import dev.switchboard.server.security.EventRate;
 import dev.switchboard.server.security.QueueBudget;
 import dev.switchboard.server.security.Revocations;
 import dev.switchboard.server.presence.RedisPresence;
+import dev.switchboard.server.route.JsonRoutes;
+import dev.switchboard.server.route.HttpRoutes;
 import dev.switchboard.server.store.Stores;
 import dev.switchboard.server.store.derived.DerivedDocuments;
 import dev.switchboard.server.visibility.Visibility;
@@ -38,7 +46,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application, wired top to bottom: config, database, stores, engine, middlewares, listeners, start.
+ * The application, wired top to bottom: config, database, stores, engine, middlewares, listeners, HTTP
+ * routes, start.
  */
 public final class SwitchboardServer implements AutoCloseable {
 
@@ -53,10 +62,12 @@ public final class SwitchboardServer implements AutoCloseable {
     private final SocketIoServer engine;
     private final RedisBackplane redis;
     private final RoomRepair roomRepair;
+    private final MailQueue mail;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SwitchboardServer(ServerConfig config, EmbeddedMongo embedded, Database database, Stores stores,
-                              Presence presence, SocketIoServer engine, RedisBackplane redis, RoomRepair roomRepair) {
+                              Presence presence, SocketIoServer engine, RedisBackplane redis, RoomRepair roomRepair,
+                              MailQueue mail) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
@@ -65,6 +76,7 @@ public final class SwitchboardServer implements AutoCloseable {
         this.engine = engine;
         this.redis = redis;
         this.roomRepair = roomRepair;
+        this.mail = mail;
     }
 
     /** Starts everything; on failure, stops what was already started and rethrows. */
@@ -74,6 +86,7 @@ public final class SwitchboardServer implements AutoCloseable {
         SocketIoServer engine = null;
         RedisBackplane redis = null;
         RoomRepair roomRepair = null;
+        MailQueue mail = null;
         try {
             // 1. the database: embedded unless a MongoDB URI was given
             String uri = config.mongoUri();
@@ -128,13 +141,25 @@ public final class SwitchboardServer implements AutoCloseable {
                 roomRepair = RoomRepair.onReconnect(redis, nodes, main, stores.users());
             }
 
-            // 8. go
+            // 8. the HTTP routes on the same port: accounts
+            mail = new MailQueue(config.smtpUri() == null ? new OutboxMailer(stores.outbox(), clock)
+                    : new SmtpMailer(config.smtpUri()));
+            AccountContext accounts = new AccountContext(stores.users(), new AccountTokens(stores.accountTokens(), clock),
+                    PasswordHasher.DEFAULT, mail, app.jwt(), app.tokenCheck(), app.revocations(), stores.revocations(),
+                    clock, config.accountLimits());
+            engine.http(new JsonRoutes(HttpRoutes.all(accounts)));
+
+            // 9. go
             startEngine(engine, config);
-            return new SwitchboardServer(config, embedded, database, stores, presence, engine, redis, roomRepair);
+            LOG.info("Account mails go to {}", mail.describe());
+            return new SwitchboardServer(config, embedded, database, stores, presence, engine, redis, roomRepair, mail);
         } catch (RuntimeException e) {
             SocketIoServer startedEngine = engine;
             if (startedEngine != null) {
                 quietly(() -> startedEngine.stop(Duration.ZERO));
+            }
+            if (mail != null) {
+                quietly(mail::close);
             }
             if (roomRepair != null) {
                 quietly(roomRepair::close);
@@ -229,7 +254,7 @@ public final class SwitchboardServer implements AutoCloseable {
         return database;
     }
 
-    /** Cuts a user's sessions off (see {@link Revocations}); for the admin namespace and tools. */
+    /** Cuts a user's sessions off (see {@link Revocations}); for the admin namespace, tools and POST /change_password. */
     public Revocations revocations() {
         return new Revocations(stores.revocations(), engine.namespace(EventCatalog.MAIN), Clock.systemUTC());
     }
@@ -253,6 +278,7 @@ public final class SwitchboardServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("stopping the Socket.IO engine: {}", e.toString());
         }
+        mail.close();
         if (redis != null) {
             roomRepair.close();
             if (presence instanceof RedisPresence shared) {

@@ -125,7 +125,7 @@ public final class Application {
         List<JsonNode> answers = load.send(i -> Map.of("cmd", "connect", "url", url, "plan", plan.toString(),
                 "from", load.offset(s.users(), i), "count", load.share(s.users(), i),
                 "inFlight", Math.max(1, load.share(CONNECT_IN_FLIGHT, i)), "awaitEvents", CONNECT_PUSHES,
-                "timeoutMs", 30_000), Duration.ofSeconds(600));
+                "timeoutMs", 30_000, "localAddresses", NodeLoad.SOURCE_ADDRESSES), Duration.ofSeconds(600));
         cpu.end();
         int connected = (int) NodeLoad.sum(answers, "connected");
         double seconds = answers.stream().mapToDouble(a -> a.path("seconds").asDouble()).max().orElse(0);

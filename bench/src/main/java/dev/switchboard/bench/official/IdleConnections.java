@@ -27,9 +27,6 @@ public final class IdleConnections {
     public record Users(Path plan, List<String> awaitEvents) {
     }
 
-    /** Spread over a few loopback addresses so that 10,000 client ports never run short. */
-    static final List<String> SOURCE_ADDRESSES = List.of("127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4");
-
     private IdleConnections() {
     }
 
@@ -44,7 +41,7 @@ public final class IdleConnections {
             List<JsonNode> answers = load.send(i -> {
                 Map<String, Object> c = new HashMap<>(Map.of("cmd", "connect", "url", url, "count", load.share(count, i),
                         "inFlight", Math.max(1, load.share(inFlight, i)), "timeoutMs", 60_000, "deadline", deadline,
-                        "localAddresses", SOURCE_ADDRESSES));
+                        "localAddresses", NodeLoad.SOURCE_ADDRESSES));
                 if (users != null) {
                     c.putAll(Map.of("plan", users.plan().toString(), "from", load.offset(count, i),
                             "awaitEvents", users.awaitEvents()));

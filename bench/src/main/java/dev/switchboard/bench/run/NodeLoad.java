@@ -30,6 +30,13 @@ import java.util.function.IntFunction;
  */
 public final class NodeLoad implements AutoCloseable {
 
+    /**
+     * Client addresses 127.0.0.1 to 127.0.0.16 for workloads with many connections: 10,000 then stay
+     * under 1,000 per address (a server's usual cap per client address) and never run short of ports.
+     */
+    public static final List<String> SOURCE_ADDRESSES = java.util.stream.IntStream.rangeClosed(1, 16)
+            .mapToObj(i -> "127.0.0." + i).toList();
+
     private static final String RESULT_PREFIX = "RESULT ";
     private static final Set<NodeLoad> RUNNING = ConcurrentHashMap.newKeySet();
 

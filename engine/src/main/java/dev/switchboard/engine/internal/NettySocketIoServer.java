@@ -1,19 +1,17 @@
 package dev.switchboard.engine.internal;
 
 import dev.switchboard.engine.EngineConfig;
+import dev.switchboard.engine.HttpHandler;
 import dev.switchboard.engine.Namespace;
 import dev.switchboard.engine.SocketIoServer;
 import dev.switchboard.engine.internal.eio.EngineIo;
-import dev.switchboard.engine.internal.eio.EngineRequestRouter;
 import dev.switchboard.engine.internal.eio.EngineSession;
-import dev.switchboard.engine.internal.eio.PollingBodyAggregator;
+import dev.switchboard.engine.internal.eio.OtherPaths;
 import dev.switchboard.engine.internal.sio.SioServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -26,10 +24,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ServerSocketChannel;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -42,10 +37,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the layers onto Netty. Pipeline of a connection: HTTP codec → body aggregator →
- * Engine.IO request router, which either answers long-polling requests through the session's
- * polling transport or swaps itself for a websocket transport. Sessions hand messages to the
- * Socket.IO layer, which runs handlers on the worker pool.
+ * Wires the layers onto Netty: event loops, the worker pool, and the stages of each connection
+ * ({@link ConnectionPipeline}). Sessions hand messages to the Socket.IO layer, which runs handlers
+ * on the worker pool, or on the event loop for those that declared they never block. Paths other
+ * than the Socket.IO path go to the app's {@link HttpHandler} when there is one.
  */
 public final class NettySocketIoServer implements SocketIoServer {
 
@@ -62,6 +57,7 @@ public final class NettySocketIoServer implements SocketIoServer {
     private EventLoopGroup io;
     private Channel serverChannel;
     private volatile int port = -1;
+    private HttpHandler httpHandler;
 
     public NettySocketIoServer(EngineConfig config) {
         this.config = config;
@@ -82,6 +78,15 @@ public final class NettySocketIoServer implements SocketIoServer {
     }
 
     @Override
+    public synchronized SocketIoServer http(HttpHandler handler) {
+        if (serverChannel != null) {
+            throw new IllegalStateException("register the HTTP handler before start()");
+        }
+        this.httpHandler = handler;
+        return this;
+    }
+
+    @Override
     public synchronized SocketIoServer start() {
         if (serverChannel != null) {
             return this;
@@ -91,7 +96,7 @@ public final class NettySocketIoServer implements SocketIoServer {
         Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sio-accept"), handlers);
         io = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("sio-io"), handlers);
-        EngineRequestRouter router = new EngineRequestRouter(engine);
+        OtherPaths otherPaths = httpHandler == null ? null : new OtherPaths(httpHandler, workers, engine);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, io)
                 .channel(channelType)
@@ -99,19 +104,7 @@ public final class NettySocketIoServer implements SocketIoServer {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // above 256 KiB unsent a websocket takes no more packets; they wait in the session's bounded outbox
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        connections.add(ch);
-                        ChannelPipeline p = ch.pipeline();
-                        p.addLast(new HttpServerCodec());
-                        p.addLast(new PollingBodyAggregator(engine));
-                        if (config.perMessageDeflate()) {
-                            p.addLast(new WebSocketServerCompressionHandler(0));
-                        }
-                        p.addLast(router);
-                    }
-                });
+                .childHandler(new ConnectionPipeline(config, engine, otherPaths, connections));
         ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             // nothing was started for the caller to stop: release the loops here

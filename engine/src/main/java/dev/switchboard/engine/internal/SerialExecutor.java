@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs tasks one at a time, in submission order, on a shared pool. Gives each socket its own
  * serial queue without a thread of its own. Yields the pool thread after a short batch so one
- * busy socket cannot starve the others.
+ * busy socket cannot starve the others. A task that never blocks may run on the caller's thread
+ * instead ({@link #runHereOrQueue}), still one at a time and in order with the queued ones.
  */
 public final class SerialExecutor implements Executor, Runnable {
 
@@ -32,6 +33,27 @@ public final class SerialExecutor implements Executor, Runnable {
     public void execute(Runnable task) {
         tasks.add(task);
         schedule();
+    }
+
+    /**
+     * Runs the task on this thread now when nothing is queued or running, otherwise queues it behind
+     * what is. Either way it runs alone and after every task submitted before it.
+     */
+    public void runHereOrQueue(Runnable task) {
+        if (!tasks.isEmpty() || !SCHEDULED.compareAndSet(this, 0, 1)) {
+            execute(task);
+            return;
+        }
+        try {
+            task.run();
+        } catch (Throwable t) {
+            log.error("handler task failed", t);
+        } finally {
+            scheduled = 0;
+            if (!tasks.isEmpty()) {
+                schedule();
+            }
+        }
     }
 
     private void schedule() {

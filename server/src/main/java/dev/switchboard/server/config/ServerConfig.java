@@ -1,7 +1,9 @@
 package dev.switchboard.server.config;
 
 import dev.switchboard.protocol.jwt.Jwt;
+import dev.switchboard.server.security.AttemptLimit;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -25,6 +27,8 @@ import java.util.List;
  * @param nodeName      this node's name, as shown to the console
  * @param redisUri      the Redis that joins several nodes into one service; null means this node alone
  * @param limits        per-socket event rate and sockets per user
+ * @param smtpUri       the SMTP server account mails go to; null keeps them in the {@code outbox} collection
+ * @param accountLimits how often login and password reset may be tried per account and per address
  * @param queueBudget   how long an event may wait for a worker before it is answered {@code unavailable}
  *                      instead of run (load shedding under overload)
  */
@@ -44,6 +48,8 @@ public record ServerConfig(
         String nodeName,
         String redisUri,
         Limits limits,
+        String smtpUri,
+        AccountLimits accountLimits,
         java.time.Duration queueBudget) {
 
     public static final int DEFAULT_PORT = 3000;
@@ -74,6 +80,20 @@ public record ServerConfig(
                         + " at least 1, not " + eventsPerSecond + ", " + eventBurst + ", " + socketsPerUser);
             }
         }
+    }
+
+    /**
+     * Attempts per key: {@code burst} at once, then one per refill period. Login is counted per account
+     * (the username or email typed) and per client address; password reset per email and per address.
+     */
+    public record AccountLimits(AttemptLimit.Rate loginPerAccount, AttemptLimit.Rate loginPerAddress,
+                                AttemptLimit.Rate resetPerAccount, AttemptLimit.Rate resetPerAddress) {
+
+        public static final AccountLimits DEFAULT = new AccountLimits(
+                new AttemptLimit.Rate(5, Duration.ofMinutes(1)),
+                new AttemptLimit.Rate(20, Duration.ofSeconds(3)),
+                new AttemptLimit.Rate(3, Duration.ofMinutes(5)),
+                new AttemptLimit.Rate(10, Duration.ofMinutes(1)));
     }
 
     /** True when any browser origin may connect. */
@@ -110,6 +130,8 @@ public record ServerConfig(
         b.nodeName = nodeName;
         b.redisUri = redisUri;
         b.limits = limits;
+        b.smtpUri = smtpUri;
+        b.accountLimits = accountLimits;
         return b;
     }
 
@@ -129,6 +151,8 @@ public record ServerConfig(
         private String nodeName = "node-1";
         private String redisUri;
         private Limits limits = Limits.DEFAULT;
+        private String smtpUri;
+        private AccountLimits accountLimits = AccountLimits.DEFAULT;
         private java.time.Duration queueBudget = DEFAULT_QUEUE_BUDGET;
 
         public Builder host(String v) { host = v; return this; }
@@ -148,6 +172,9 @@ public record ServerConfig(
         /** Null or blank means a single node (in-memory rooms and presence). */
         public Builder redisUri(String v) { redisUri = v == null || v.isBlank() ? null : v.trim(); return this; }
         public Builder limits(Limits v) { limits = v; return this; }
+        /** Null or blank: account mails go to the {@code outbox} collection. */
+        public Builder smtpUri(String v) { smtpUri = v == null || v.isBlank() ? null : v.trim(); return this; }
+        public Builder accountLimits(AccountLimits v) { accountLimits = v; return this; }
         public Builder queueBudget(java.time.Duration v) { queueBudget = v; return this; }
 
         /** @throws IllegalArgumentException with a sentence a person can act on */
@@ -183,9 +210,13 @@ public record ServerConfig(
                 new Jwt(secret); // fails now, with the reason, for a secret too short for HS256
                 example = Jwt.EXAMPLE_SECRET.equals(secret);
             }
+            if (smtpUri != null) {
+                new dev.switchboard.server.mail.SmtpMailer(smtpUri); // fails now, with the reason, for a bad URI
+            }
             List<String> origins = corsOrigins != null ? corsOrigins : mongoUri == null ? List.of("*") : List.of();
             return new ServerConfig(host, port, dbHost, dbPort, dbFile, dbMemory, mongoUri, secret, example,
-                    maxImageBytes, maxPayload, origins, nodeName, redisUri, limits, queueBudget);
+                    maxImageBytes, maxPayload, origins, nodeName, redisUri, limits, smtpUri, accountLimits,
+                    queueBudget);
         }
 
         private static void requirePort(String what, int value) {

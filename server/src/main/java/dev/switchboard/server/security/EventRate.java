@@ -34,7 +34,7 @@ public final class EventRate {
     public Refusal take(Socket socket) {
         Bucket bucket = buckets.computeIfAbsent(socket.id(), id -> {
             socket.onDisconnect((s, reason) -> buckets.remove(id));
-            return new Bucket(burst, nanos.getAsLong());
+            return new Bucket(nanos.getAsLong());
         });
         return bucket.take(nanos.getAsLong());
     }
@@ -46,26 +46,21 @@ public final class EventRate {
     }
 
     private final class Bucket {
-        private double tokens;
-        private long last;
+        private final TokenBucket tokens;
         private int refusedInARow;
 
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.last = now;
+        Bucket(long now) {
+            this.tokens = new TokenBucket(burst, perSecond, now);
         }
 
         synchronized Refusal take(long now) {
-            tokens = Math.min(burst, tokens + (now - last) / 1e9 * perSecond);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
+            long wait = tokens.take(now);
+            if (wait == 0) {
                 refusedInARow = 0;
                 return null;
             }
             refusedInARow++;
-            long wait = (long) Math.ceil((1 - tokens) / perSecond * 1000);
-            return new Refusal(Math.max(1, wait), refusedInARow == 1);
+            return new Refusal(wait, refusedInARow == 1);
         }
     }
 }

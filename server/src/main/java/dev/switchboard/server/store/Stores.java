@@ -15,7 +15,9 @@ public record Stores(
         MessageStore messages,
         StoryStore stories,
         FollowRequestStore followRequests,
-        RevocationStore revocations) {
+        RevocationStore revocations,
+        AccountTokenStore accountTokens,
+        OutboxStore outbox) {
 
     /** The stores of that database; call {@link #ensureIndexes()} once at startup. */
     public static Stores on(Database db) {
@@ -37,7 +39,9 @@ public record Stores(
                 new StoryStore(db.getCollection(StoryStore.COLLECTION),
                         new NewestListStore(db.getCollection(NewestListStore.LIVE_STORIES))),
                 new FollowRequestStore(db.getCollection(FollowRequestStore.COLLECTION)),
-                new RevocationStore(db.getCollection(RevocationStore.COLLECTION)));
+                new RevocationStore(db.getCollection(RevocationStore.COLLECTION)),
+                new AccountTokenStore(db.getCollection(AccountTokenStore.COLLECTION)),
+                new OutboxStore(db.getCollection(OutboxStore.COLLECTION)));
     }
 
     /** Declares every index (unique ones included); safe to repeat. */
@@ -47,6 +51,8 @@ public record Stores(
         messages.ensureIndexes();
         stories.ensureIndexes();
         followRequests.ensureIndexes();
+        accountTokens.ensureIndexes();
+        outbox.ensureIndexes();
         return this;
     }
 }

@@ -265,6 +265,30 @@ public final class UserStore {
         users.updateOne(eq("_id", me), Updates.set(LAST_SEEN, at));
     }
 
+    // accounts (POST /register, /login, /confirm_email, /change_password)
+
+    /** The user with that email (stored lower-case). */
+    public Optional<Document> findByEmail(String email) {
+        return Optional.ofNullable(users.find(eq(EMAIL, email)).first());
+    }
+
+    /**
+     * Whether a username is taken, ignoring case (usernames registered over HTTP are stored lower-case,
+     * older ones may not be).
+     */
+    public boolean usernameTakenIgnoringCase(String username) {
+        return users.countDocuments(regex(USERNAME, "^" + Pattern.quote(username) + "$", "i")) > 0;
+    }
+
+    public void setPassword(ObjectId id, String hash) {
+        users.updateOne(eq("_id", id), Updates.set(HASH_PASSWORD, hash));
+    }
+
+    /** Marks the email confirmed at {@code at}; false when the user no longer exists. */
+    public boolean confirmEmail(ObjectId id, Date at) {
+        return users.updateOne(eq("_id", id), Updates.set(EMAIL_CONFIRMATION, at)).getMatchedCount() > 0;
+    }
+
     public long count() {
         return users.countDocuments();
     }

@@ -19,7 +19,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +36,12 @@ public final class EngineRequestRouter extends SimpleChannelInboundHandler<FullH
     private final HttpResponder responder;
     private final WebSocketDecoderConfig wsConfig;
 
-    public EngineRequestRouter(EngineIo engine) {
+    private final OtherPaths otherPaths;
+
+    /** @param otherPaths serves the paths that are not the engine's; null answers them 404 */
+    public EngineRequestRouter(EngineIo engine, OtherPaths otherPaths) {
         this.engine = engine;
+        this.otherPaths = otherPaths;
         this.responder = engine.responder();
         this.wsConfig = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(engine.config().maxPayload())
@@ -55,6 +58,10 @@ public final class EngineRequestRouter extends SimpleChannelInboundHandler<FullH
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+        if (!engine.servesPath(uri.path()) && otherPaths != null) {
+            otherPaths.serve(ctx, req, request, uri);
+            return;
+        }
         if (!engine.servesPath(uri.path())) {
             DefaultFullHttpResponse notFound = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.NOT_FOUND, Unpooled.EMPTY_BUFFER);
@@ -164,14 +171,9 @@ public final class EngineRequestRouter extends SimpleChannelInboundHandler<FullH
     }
 
     private static HandshakeRequest handshake(ChannelHandlerContext ctx, FullHttpRequest req, QueryStringDecoder uri) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : req.headers().names()) {
-            headers.put(name.toLowerCase(java.util.Locale.ROOT), List.copyOf(req.headers().getAll(name)));
-        }
         Map<String, List<String>> query = new LinkedHashMap<>();
         uri.parameters().forEach((k, v) -> query.put(k, List.copyOf(v)));
-        String address = ctx.channel().remoteAddress() instanceof InetSocketAddress inet && inet.getAddress() != null
-                ? inet.getAddress().getHostAddress() : String.valueOf(ctx.channel().remoteAddress());
-        return new HandshakeRequest(Map.copyOf(headers), Map.copyOf(query), address, req.uri(), Instant.now());
+        return new HandshakeRequest(OtherPaths.headers(req), Map.copyOf(query), OtherPaths.address(ctx), req.uri(),
+                Instant.now());
     }
 }

@@ -5,19 +5,17 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.nio.charset.StandardCharsets;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One Engine.IO session: heartbeat, transport upgrade, close. All of its state belongs to one
  * event loop; other threads reach it through {@link #send} and {@link #close}, which hop onto that
- * loop. Frames sent from other threads wait in an outbox drained in one go, so a burst of emits
- * costs one wake-up and one flush. The outbox is bounded (see {@code outboundBufferLimit}).
+ * loop. Frames sent on the loop go straight to the transport; frames sent from other threads wait
+ * in an {@link Outbox} drained in one go, so a burst of emits costs one wake-up and one flush. The
+ * outbox is bounded (see {@code outboundBufferLimit}).
  */
 public final class EngineSession {
 
@@ -33,14 +31,12 @@ public final class EngineSession {
     private final String sid;
     private final EventLoop loop;
     private final HandshakeRequest request;
-    private final long writeGapNanos;
-    private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
-    private final AtomicLong queuedBytes = new AtomicLong();
+    private final Outbox outbox = new Outbox();
     private final Runnable drainTask = this::drain;
     private volatile int drainScheduled;
     private volatile Transport transport;
     private volatile boolean closed;
-    private long holdUntil;
+    private boolean unflushed;
     private SessionListener listener;
     private WebSocketTransport probe;
     private io.netty.util.concurrent.Future<?> heartbeat;
@@ -54,7 +50,6 @@ public final class EngineSession {
         this.sid = sid;
         this.loop = loop;
         this.request = request;
-        this.writeGapNanos = engine.config().websocketWriteGap().toNanos();
     }
 
     public String id() {
@@ -89,25 +84,41 @@ public final class EngineSession {
     // ---- outgoing, any thread ------------------------------------------------------------------
 
     public void send(EngineFrame frame) {
-        enqueue(frame, frame.content().readableBytes());
+        if (closed) {
+            frame.release();
+        } else if (canWriteNow()) {
+            transport.write(frame);
+            flushSoon();
+        } else {
+            outbox.add(frame);
+            wake();
+        }
     }
 
     /** Sends frames that must stay together (a packet and its binary attachments). */
     public void send(EngineFrame[] frames) {
-        long bytes = 0;
-        for (EngineFrame frame : frames) {
-            bytes += frame.content().readableBytes();
+        if (closed) {
+            Outbox.release(frames);
+        } else if (canWriteNow()) {
+            Outbox.write(transport, frames);
+            flushSoon();
+        } else {
+            outbox.add(frames);
+            wake();
         }
-        enqueue(frames, bytes);
     }
 
-    private void enqueue(Object item, long bytes) {
-        if (closed) {
-            release(item);
-            return;
-        }
-        queuedBytes.addAndGet(bytes);
-        outbox.add(item);
+    /**
+     * On the loop, with nothing queued before it, a packet goes straight to the transport; the
+     * flush waits for the drain task, which the loop runs after the reads at hand, so the replies
+     * to one read batch leave in one flush.
+     */
+    private boolean canWriteNow() {
+        return loop.inEventLoop() && outbox.isEmpty() && transport.writable();
+    }
+
+    private void flushSoon() {
+        unflushed = true;
         wake();
     }
 
@@ -121,32 +132,20 @@ public final class EngineSession {
     /**
      * Moves queued packets to the transport and flushes once: packets queued while the loop was
      * busy leave together. A websocket takes packets only while Netty's outbound buffer is under
-     * its high water mark; the rest waits here, bounded by {@code outboundBufferLimit}.
+     * its high water mark; the rest waits in the outbox, bounded by {@code outboundBufferLimit}.
      */
     private void drain() {
         drainScheduled = 0;
         if (closed) {
-            Object late;
-            while ((late = outbox.poll()) != null) {
-                release(late); // enqueued while the session was closing
-            }
+            outbox.releaseAll(); // enqueued while the session was closing
             return;
         }
         Transport t = transport;
-        if (writeGapNanos > 0 && !t.batchesPackets()) {
-            drainPaced(t);
-        } else {
-            boolean wrote = false;
-            Object item;
-            while (t.writable() && (item = outbox.poll()) != null) {
-                writeItem(t, item);
-                wrote = true;
-            }
-            if (wrote) {
-                t.flush();
-            }
+        if (outbox.moveWhileWritable(t) || unflushed) {
+            unflushed = false;
+            t.flush();
         }
-        long backlog = queuedBytes.get() + t.bufferedBytes();
+        long backlog = outbox.bytes() + t.bufferedBytes();
         if (backlog > engine.config().outboundBufferLimit()) {
             log.warn("session {} closed: outbound buffer full ({} bytes waiting for a client that does not read)",
                     sid, backlog);
@@ -154,52 +153,12 @@ public final class EngineSession {
         }
     }
 
-    /** One packet per write with a pause after it (see {@link dev.switchboard.engine.EngineConfig#websocketWriteGap()}). */
-    private void drainPaced(Transport t) {
-        if (holdUntil != 0 && System.nanoTime() - holdUntil < 0) {
-            return; // a drain is scheduled for the end of the pause
-        }
-        holdUntil = 0;
-        Object item = t.writable() ? outbox.poll() : null;
-        if (item == null) {
-            return;
-        }
-        writeItem(t, item);
-        t.flush();
-        holdUntil = System.nanoTime() + writeGapNanos;
-        loop.schedule(drainTask, writeGapNanos, TimeUnit.NANOSECONDS);
-    }
-
     /** Everything queued goes to the transport now (before a close, after an upgrade). */
     private void drainAll() {
         Transport t = transport;
-        Object item;
-        while ((item = outbox.poll()) != null) {
-            writeItem(t, item);
-        }
+        outbox.moveAll(t);
+        unflushed = false;
         t.flush();
-    }
-
-    private void writeItem(Transport t, Object item) {
-        if (item instanceof EngineFrame frame) {
-            queuedBytes.addAndGet(-frame.content().readableBytes());
-            t.write(frame);
-        } else {
-            for (EngineFrame frame : (EngineFrame[]) item) {
-                queuedBytes.addAndGet(-frame.content().readableBytes());
-                t.write(frame);
-            }
-        }
-    }
-
-    private static void release(Object item) {
-        if (item instanceof EngineFrame frame) {
-            frame.release();
-        } else {
-            for (EngineFrame frame : (EngineFrame[]) item) {
-                frame.release();
-            }
-        }
     }
 
     /** Server-side close, from any thread: the client is told, buffered packets still go out first. */
@@ -446,10 +405,7 @@ public final class EngineSession {
             heartbeat.cancel(false);
         }
         cancelUpgrade();
-        Object item;
-        while ((item = outbox.poll()) != null) {
-            release(item);
-        }
+        outbox.releaseAll();
         boolean lingers = lingerForPoll && transport instanceof PollingTransport polling && !polling.hasPendingPoll();
         if (!lingers) {
             engine.remove(this);

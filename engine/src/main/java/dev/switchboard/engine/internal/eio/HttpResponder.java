@@ -24,7 +24,13 @@ final class HttpResponder {
     }
 
     void respond(PollRequest request, HttpResponseStatus status, String contentType, ByteBuf body) {
+        respond(request, status, contentType, body, java.util.Map.of());
+    }
+
+    void respond(PollRequest request, HttpResponseStatus status, String contentType, ByteBuf body,
+                 java.util.Map<String, String> headers) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+        headers.forEach(response.headers()::set);
         if (contentType != null) {
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         }

@@ -4,24 +4,44 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 
 /**
  * Collects request bodies up to {@code maxPayload}. A larger POST gets 413 and ends its session,
  * as a client that ignores the advertised limit cannot be trusted with the rest of the stream.
+ * Requests for other paths are held to the smaller {@code httpMaxBody} as soon as their
+ * Content-Length says so (the router checks bodies without one once aggregated).
  */
 public final class PollingBodyAggregator extends HttpObjectAggregator {
 
     private final EngineIo engine;
+    private final OtherPaths otherPaths;
 
-    public PollingBodyAggregator(EngineIo engine) {
+    /** @param otherPaths the app's other paths, or null when there are none */
+    public PollingBodyAggregator(EngineIo engine, OtherPaths otherPaths) {
         super(engine.config().maxPayload());
         this.engine = engine;
+        this.otherPaths = otherPaths;
+    }
+
+    @Override
+    protected boolean isContentLengthInvalid(HttpMessage start, int maxContentLength) {
+        if (isOtherPath(start)) {
+            return HttpUtil.getContentLength(start, -1L) > otherPaths.maxBody();
+        }
+        return super.isContentLengthInvalid(start, maxContentLength);
     }
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
+        if (isOtherPath(oversized)) {
+            // the rest of the body is still coming: answer, then close rather than read it
+            otherPaths.write(new PollRequest(ctx, false, ((HttpRequest) oversized).headers().get("origin")),
+                    otherPaths.tooLarge());
+            return;
+        }
         if (oversized instanceof HttpRequest request) {
             List<String> sid = new QueryStringDecoder(request.uri()).parameters().get("sid");
             EngineSession session = sid == null ? null : engine.session(sid.get(0));
@@ -30,5 +50,10 @@ public final class PollingBodyAggregator extends HttpObjectAggregator {
             }
         }
         super.handleOversizedMessage(ctx, oversized);
+    }
+
+    private boolean isOtherPath(HttpMessage message) {
+        return otherPaths != null && message instanceof HttpRequest request
+                && !engine.servesPath(new QueryStringDecoder(request.uri()).path());
     }
 }

@@ -55,11 +55,6 @@ final class PollingTransport implements Transport {
     }
 
     @Override
-    public boolean batchesPackets() {
-        return true;
-    }
-
-    @Override
     public void flush() {
         if (pending != null && !buffer.isEmpty()) {
             answer(takePending(), buffer);

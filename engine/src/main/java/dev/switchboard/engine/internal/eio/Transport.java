@@ -25,11 +25,6 @@ interface Transport {
         return 0;
     }
 
-    /** Whether packets queued together should leave in one flush (one HTTP response) rather than one each. */
-    default boolean batchesPackets() {
-        return false;
-    }
-
     /**
      * Ends the transport. With {@code tellClient} the client learns it was closed by the server
      * (polling: a close packet after whatever is still buffered).

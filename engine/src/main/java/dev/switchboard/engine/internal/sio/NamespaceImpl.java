@@ -1,6 +1,7 @@
 package dev.switchboard.engine.internal.sio;
 
 import dev.switchboard.engine.Adapter;
+import dev.switchboard.engine.Blocking;
 import dev.switchboard.engine.Broadcast;
 import dev.switchboard.engine.ConnectionHandler;
 import dev.switchboard.engine.EventHandler;
@@ -31,6 +32,7 @@ final class NamespaceImpl implements Namespace, LocalDelivery {
     private final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
     private final List<ConnectionHandler> connectionHandlers = new CopyOnWriteArrayList<>();
     private final Map<String, EventHandler> routes = new ConcurrentHashMap<>();
+    private final Set<String> nonBlockingRoutes = ConcurrentHashMap.newKeySet();
     private final Observers observers = new Observers();
     private final Map<String, SocketImpl> sockets = new ConcurrentHashMap<>();
     private final Adapter adapter;
@@ -62,6 +64,11 @@ final class NamespaceImpl implements Namespace, LocalDelivery {
     EventHandler route(String event) {
         EventHandler handler = routes.get(event);
         return handler != null ? handler : unhandled;
+    }
+
+    /** Whether the route of that event declared itself {@link Blocking#NON_BLOCKING}. */
+    boolean routeNeverBlocks(String event) {
+        return nonBlockingRoutes.contains(event);
     }
 
     void register(SocketImpl socket, Set<String> rooms) {
@@ -100,8 +107,13 @@ final class NamespaceImpl implements Namespace, LocalDelivery {
     }
 
     @Override
-    public Namespace on(String event, EventHandler handler) {
+    public Namespace on(String event, Blocking blocking, EventHandler handler) {
         routes.put(event, handler);
+        if (blocking == Blocking.NON_BLOCKING) {
+            nonBlockingRoutes.add(event);
+        } else {
+            nonBlockingRoutes.remove(event);
+        }
         return this;
     }
 

@@ -166,12 +166,23 @@ final class SocketImpl implements Socket {
         switch (packet.type()) {
             case SioPacket.EVENT, SioPacket.BINARY_EVENT -> {
                 long received = System.nanoTime();
-                serial.execute(() -> dispatch(packet, received));
+                if (neverBlocks(packet)) {
+                    serial.runHereOrQueue(() -> dispatch(packet, received));
+                } else {
+                    serial.execute(() -> dispatch(packet, received));
+                }
             }
             case SioPacket.ACK, SioPacket.BINARY_ACK -> completeAck(packet);
             case SioPacket.DISCONNECT -> onClose("client namespace disconnect");
             default -> log.debug("socket {}: unexpected packet type {}", id, packet.type());
         }
+    }
+
+    /** Whether the handler this event goes to declared itself non-blocking (a per-socket handler may block). */
+    private boolean neverBlocks(SioPacket packet) {
+        String name = packet.data().get(0).asText();
+        Map<String, EventHandler> own = handlers;
+        return (own == null || !own.containsKey(name)) && namespace.routeNeverBlocks(name);
     }
 
     private void dispatch(SioPacket packet, long received) {

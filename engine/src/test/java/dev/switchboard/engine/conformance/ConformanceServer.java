@@ -1,6 +1,7 @@
 package dev.switchboard.engine.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.engine.Blocking;
 import dev.switchboard.engine.EngineConfig;
 import dev.switchboard.engine.Namespace;
 import dev.switchboard.engine.SocketIoServer;
@@ -22,8 +23,11 @@ import java.util.List;
  *
  * <p>The suite's client reads websocket messages with once-listeners ({@code waitFor}), so it
  * loses a packet that arrives in the same read as the one it waits for; this server therefore
- * pauses between websocket writes ({@link EngineConfig#websocketWriteGap()}). A few milliseconds
- * are enough on an idle machine; the default leaves room for a busy one.
+ * pauses between websocket writes ({@link WebSocketWriteGap}, a stage it appends to every
+ * connection's pipeline). A few milliseconds are enough on an idle machine; the default leaves room
+ * for a busy one. Its handlers never block, so they run on the event loops.
+ *
+ * <p>It lives with the tests: it is a harness, not part of the engine a server ships.
  *
  * <p>One deliberate difference from the reference configuration of the suite's Readme:
  * {@code connectTimeout} is 5 s instead of 1 s. The Engine.IO heartbeat test over long-polling
@@ -82,7 +86,11 @@ public final class ConformanceServer {
                 .maxPayload(1_000_000)
                 .connectTimeout(Duration.ofSeconds(5))
                 .corsOrigins(List.of("*"))
-                .websocketWriteGap(writeGap)
+                .pipelineExtension(pipeline -> {
+                    if (!writeGap.isZero()) {
+                        pipeline.addLast("websocket-write-gap", new WebSocketWriteGap(writeGap.toNanos()));
+                    }
+                })
                 .build();
         SocketIoServer io = SocketIoServer.create(config);
         configure(io.namespace("/"));
@@ -117,8 +125,8 @@ public final class ConformanceServer {
             JsonNode auth = socket.handshake().auth();
             socket.emit("auth", auth.isMissingNode() ? EMPTY : auth);
         });
-        namespace.on("message", (socket, event) -> socket.emit("message-back", event.args().toArray()));
-        namespace.on("message-with-ack", (socket, event) -> event.ack().send(event.args().toArray()));
+        namespace.on("message", Blocking.NON_BLOCKING, (socket, event) -> socket.emit("message-back", event.args().toArray()));
+        namespace.on("message-with-ack", Blocking.NON_BLOCKING, (socket, event) -> event.ack().send(event.args().toArray()));
     }
 
     private static final JsonNode EMPTY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();

@@ -1,0 +1,72 @@
+package dev.switchboard.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Where handlers run, as their registration declares, and that one socket's events keep their order. */
+class HandlerThreadsTest {
+
+    static SocketIoServer io;
+    static HttpClient http;
+    static final List<String> handled = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        io = SocketIoServer.create(TestServers.config().build());
+        Namespace nsp = io.namespace("/");
+        nsp.on("where", (s, e) -> e.ack().send(Thread.currentThread().getName()));
+        nsp.on("where-fast", Blocking.NON_BLOCKING, (s, e) -> e.ack().send(Thread.currentThread().getName()));
+        nsp.on("slow", (s, e) -> {
+            Thread.sleep(300);
+            handled.add("slow " + e.arg(0).asText());
+            e.ack().send("slow");
+        });
+        nsp.on("fast", Blocking.NON_BLOCKING, (s, e) -> {
+            handled.add("fast " + e.arg(0).asText());
+            e.ack().send("fast");
+        });
+        io.start();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        io.close();
+    }
+
+    static RawWebSocket connected() throws Exception {
+        RawWebSocket ws = new RawWebSocket(http, "ws://127.0.0.1:" + io.port() + "/socket.io/?EIO=4&transport=websocket");
+        assertThat(ws.nextText()).startsWith("0{");
+        ws.send("40");
+        assertThat(ws.nextText()).startsWith("40{\"sid\":");
+        return ws;
+    }
+
+    @Test
+    void aNonBlockingHandlerRunsOnTheEventLoopAndOthersOnTheWorkerPool() throws Exception {
+        try (RawWebSocket ws = connected()) {
+            ws.send("421[\"where\"]");
+            assertThat(ws.nextText()).startsWith("431[\"sio-worker");
+            ws.send("422[\"where-fast\"]");
+            assertThat(ws.nextText()).startsWith("432[\"sio-io");
+        }
+    }
+
+    @Test
+    void aNonBlockingEventWaitsForTheBlockingOneBeforeItOfTheSameSocket() throws Exception {
+        try (RawWebSocket ws = connected(); RawWebSocket other = connected()) {
+            ws.send("421[\"slow\",\"a\"]").send("422[\"fast\",\"a\"]");
+            other.send("423[\"fast\",\"b\"]");
+            assertThat(other.nextText()).as("another socket's fast event does not wait").isEqualTo("433[\"fast\"]");
+            assertThat(ws.nextText()).isEqualTo("431[\"slow\"]");
+            assertThat(ws.nextText()).isEqualTo("432[\"fast\"]");
+            assertThat(handled).containsSubsequence("fast b", "slow a", "fast a");
+        }
+    }
+}
