@@ -305,11 +305,11 @@ public final class BenchMain {
         try (ServerProcess s = servers.app(database, dbPort, "app-server-" + database + ".log")) {
             progress("app " + database + ": seeding " + sizes.appUsers() + " users with scripts/seed");
             Application.Fixture fixture = Application.seed(root, servers.logs(), database.name(), sizes.appUsers(), dbPort,
-                    Duration.ofSeconds(300));
+                    Duration.ofSeconds(180));
             progress(String.format("app %s: seeded in %.1f s", database, fixture.seeded().seconds()));
             Application.Settings settings = new Application.Settings(sizes.appUsers(), processes, sizes.appStartRate(),
                     sizes.appMaxRate(), sizes.appRefine(), seconds(sizes.appWarmup()), seconds(sizes.appWindow()),
-                    seconds(sizes.ackTimeout()), P99_TARGET_MS, sizes.overloadFactor(), Duration.ofSeconds(300));
+                    seconds(sizes.ackTimeout()), P99_TARGET_MS, sizes.overloadFactor());
             AppRun run = Application.run(database.name(), settings, s, fixture, root, servers.logs(), this::progress);
             into.add(run);
             if (run.best() == null) {

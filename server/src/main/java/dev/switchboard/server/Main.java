@@ -40,8 +40,12 @@ public final class Main {
         }, "shutdown"));
         System.out.println("switchboard: Socket.IO at " + server.socketIoUrl());
         System.out.println("switchboard: MongoDB at " + server.mongoUri() + " (" + server.databaseDescription() + ")");
-        if (config.exampleSecret()) {
-            System.out.println("switchboard: JWTs are checked with the published example secret (embedded database only)");
+        if (config.exampleSecret() && config.mongoUri() == null) {
+            System.out.println("switchboard: JWTs are checked with the published example secret, the default on the"
+                    + " embedded database; pass --jwt-secret for your own");
+        } else if (config.exampleSecret()) {
+            System.out.println("switchboard: WARNING: the JWT secret is the published example secret: anyone can sign"
+                    + " tokens for this server; pass --jwt-secret with a secret of your own");
         }
         System.out.println("switchboard: ready; Ctrl-C stops");
     }

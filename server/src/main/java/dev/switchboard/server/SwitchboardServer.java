@@ -109,6 +109,7 @@ public final class SwitchboardServer implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .maxPayload(config.maxPayload())
+                    .maxConnectionsPerAddress(config.limits().connectionsPerAddress())
                     .corsOrigins(config.corsOrigins())
                     .nodeName(config.nodeName())
                     .adapterFactory(redis == null ? null : redis.adapterFactory())

@@ -1,6 +1,7 @@
 package dev.switchboard.console.server;
 
 import dev.switchboard.console.settings.Settings;
+import dev.switchboard.scenario.cli.ServerProbe;
 import dev.switchboard.console.settings.SettingsStore;
 import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.config.ServerConfig;

@@ -4,6 +4,7 @@ import dev.switchboard.console.ConsoleContext;
 import dev.switchboard.console.ConsoleView;
 import dev.switchboard.console.connections.LiveConnection;
 import dev.switchboard.console.events.ExplainDelivery;
+import dev.switchboard.console.events.RevealFrames;
 import dev.switchboard.console.core.Json;
 import dev.switchboard.console.ui.JsonTreeView;
 import dev.switchboard.console.ui.StatusLine;
@@ -136,6 +137,24 @@ public final class TimelineView implements ConsoleView {
                 refreshCounts();
             }
         }.start();
+        ctx.events().subscribe(RevealFrames.class, e -> reveal(e.seqs()));
+    }
+
+    /** Selects the first of these frames (a scenario step's) and scrolls to it. */
+    private void reveal(List<Long> seqs) {
+        int first = -1;
+        for (int i = 0; i < model.visible().size() && first < 0; i++) {
+            if (seqs.contains(model.visible().get(i).seq())) {
+                first = i;
+            }
+        }
+        if (first < 0) {
+            status.warn("those frames are not shown: loosen the filters, or they were cleared");
+        } else {
+            follow.setSelected(false);
+            table.getSelectionModel().clearAndSelect(first);
+            table.scrollTo(Math.max(0, first - 2));
+        }
     }
 
     private void buildTable() {

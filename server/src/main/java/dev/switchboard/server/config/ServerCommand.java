@@ -86,6 +86,10 @@ public final class ServerCommand {
             description = "connected sockets one user may have (default 10)")
     private Integer socketsPerUser;
 
+    @Option(names = "--max-connections-per-address", paramLabel = "N", converter = CountOrNone.class,
+            description = "open connections from one client address (default 1000; 0 for no cap)")
+    private Integer connectionsPerAddress;
+
     @Option(names = "--queue-budget-ms", paramLabel = "N", converter = Count.class,
             description = "longest an event may keep waiting for a worker; while events wait longer they are "
                     + "answered unavailable with retry_after_ms instead of run (default 100)")
@@ -168,7 +172,8 @@ public final class ServerCommand {
         Limits d = Limits.DEFAULT;
         b.limits(new Limits(eventsPerSecond != null ? eventsPerSecond : d.eventsPerSecond(),
                 eventBurst != null ? eventBurst : d.eventBurst(),
-                socketsPerUser != null ? socketsPerUser : d.socketsPerUser()));
+                socketsPerUser != null ? socketsPerUser : d.socketsPerUser(),
+                connectionsPerAddress != null ? connectionsPerAddress : d.connectionsPerAddress()));
         if (queueBudgetMillis != null) {
             b.queueBudget(java.time.Duration.ofMillis(queueBudgetMillis));
         }
@@ -223,6 +228,13 @@ public final class ServerCommand {
         @Override
         public Integer convert(String value) {
             return whole(value, 1, Integer.MAX_VALUE, "a whole number from 1");
+        }
+    }
+
+    static final class CountOrNone implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return whole(value, 0, Integer.MAX_VALUE, "0 (none) or a whole number");
         }
     }
 

@@ -15,9 +15,12 @@ class LimitFlagsTest {
     @Test
     void limitsAndOriginsAreReadFromFlagsAndEnvironment() throws Exception {
         ServerConfig config = ServerCommand.parse(new String[] {"--events-per-second", "20", "--event-burst", "40",
-                "--sockets-per-user", "3", "--max-image-bytes", "1000", "--max-payload", "5000",
+                "--sockets-per-user", "3", "--max-connections-per-address", "70000", "--max-image-bytes", "1000",
+                "--max-payload", "5000",
                 "--cors-origins", "https://a.example, https://b.example/"}, Map.of()).config();
-        assertThat(config.limits()).isEqualTo(new ServerConfig.Limits(20, 40, 3));
+        assertThat(config.limits()).isEqualTo(new ServerConfig.Limits(20, 40, 3, 70000));
+        assertThat(ServerCommand.parse(new String[] {"--max-connections-per-address", "0"}, Map.of()).config()
+                .limits().connectionsPerAddress()).as("no cap").isZero();
         assertThat(config.maxImageBytes()).isEqualTo(1000);
         assertThat(config.maxPayload()).isEqualTo(5000);
         assertThat(config.corsOrigins()).containsExactly("https://a.example", "https://b.example");
