@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class OverloadTest {
 
-    static final int SOCKETS = 5;
-    static final int CALLS_PER_SOCKET = 600;
+    static final int SOCKETS = 3;
+    static final int CALLS_PER_SOCKET = 1000;
 
     @Test
     void aFloodIsAnsweredUnavailableInsteadOfTimingOut() throws Exception {
