@@ -312,6 +312,11 @@ public final class BenchMain {
                     seconds(sizes.ackTimeout()), P99_TARGET_MS, sizes.overloadFactor());
             AppRun run = Application.run(database.name(), settings, s, fixture, root, servers.logs(), this::progress);
             into.add(run);
+            if (run.connect().readyTimeouts() > 0 || run.connect().failed() > 0) {
+                note("application (" + database + "): " + run.connect().failed() + " users could not connect and "
+                        + run.connect().readyTimeouts() + " did not get all four connect pushes within 30 s"
+                        + (run.connect().failureSamples().isEmpty() ? "" : ", e.g. " + run.connect().failureSamples()));
+            }
             if (run.best() == null) {
                 note("application (" + database + "): even the lowest offered rate (" + sizes.appStartRate()
                         + "/s) missed the target; see its steps");

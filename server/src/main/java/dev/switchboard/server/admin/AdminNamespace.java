@@ -16,6 +16,8 @@ import dev.switchboard.server.listener.CallObserver;
 import dev.switchboard.server.listener.Dispatcher;
 import dev.switchboard.server.middleware.Authentication;
 import dev.switchboard.server.middleware.Middlewares;
+import dev.switchboard.server.middleware.Suspended;
+import dev.switchboard.server.moderation.AuditLog;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -47,9 +49,11 @@ public final class AdminNamespace {
         AdminStream stream = new AdminStream();
         AdminNamespace admin = new AdminNamespace(app.main(), stream, new ServerObserver(stats, stream, app.clock()));
         Namespace namespace = engine.namespace(EventCatalog.ADMIN);
-        namespace.use(new Middlewares(List.of(Authentication.of(app), new AdminRole())));
+        namespace.use(new Middlewares(List.of(Authentication.of(app), new Suspended(app.stores().suspensions(),
+                app.clock()), new AdminRole())));
         namespace.onConnection(admin::subscribe);
-        AdminContext context = new AdminContext(app, stats, app.clock().instant(), nodes);
+        AdminContext context = new AdminContext(app, stats, app.clock().instant(), nodes,
+                new AuditLog(app.stores().audit(), namespace, app.config().nodeName()));
         GetStats.answerForThisNode(context);
         new Dispatcher(AdminListeners.all(context), app.argParser(), app.clock(), CallObserver.NONE)
                 .register(namespace);
@@ -65,7 +69,11 @@ public final class AdminNamespace {
         return stream;
     }
 
+    /** Admins watch the live traffic; moderators get only the audit pushes, which go to every /admin socket. */
     private void subscribe(Socket adminSocket) {
+        if (!AdminRole.isAdmin(adminSocket)) {
+            return;
+        }
         if (observing.compareAndSet(false, true)) {
             main.observe(observer);
         }

@@ -25,6 +25,7 @@ public final class Middlewares implements Middleware {
         return List.of(
                 new AllowedOrigins(app.config().corsOrigins()),
                 Authentication.of(app),
+                new Suspended(app.stores().suspensions(), app.clock()),
                 new SocketsPerUser(app.socketSlots(), app.config().limits().socketsPerUser()),
                 new OnlineClients(app.presence(), app.stores().users(), app.clock()),
                 new JoinToRoom(app.stores().users()));

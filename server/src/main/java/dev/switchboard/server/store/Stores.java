@@ -17,7 +17,9 @@ public record Stores(
         FollowRequestStore followRequests,
         RevocationStore revocations,
         AccountTokenStore accountTokens,
-        OutboxStore outbox) {
+        OutboxStore outbox,
+        SuspensionStore suspensions,
+        AuditStore audit) {
 
     /** The stores of that database; call {@link #ensureIndexes()} once at startup. */
     public static Stores on(Database db) {
@@ -41,7 +43,9 @@ public record Stores(
                 new FollowRequestStore(db.getCollection(FollowRequestStore.COLLECTION)),
                 new RevocationStore(db.getCollection(RevocationStore.COLLECTION)),
                 new AccountTokenStore(db.getCollection(AccountTokenStore.COLLECTION)),
-                new OutboxStore(db.getCollection(OutboxStore.COLLECTION)));
+                new OutboxStore(db.getCollection(OutboxStore.COLLECTION)),
+                new SuspensionStore(db.getCollection(SuspensionStore.COLLECTION)),
+                new AuditStore(db.getCollection(AuditStore.COLLECTION)));
     }
 
     /** Declares every index (unique ones included); safe to repeat. */
@@ -53,6 +57,7 @@ public record Stores(
         followRequests.ensureIndexes();
         accountTokens.ensureIndexes();
         outbox.ensureIndexes();
+        audit.ensureIndexes();
         return this;
     }
 }

@@ -11,6 +11,7 @@ import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.server.db.Database;
 import dev.switchboard.server.db.EmbeddedMongo;
 import dev.switchboard.server.harness.LogCapture;
+import dev.switchboard.server.harness.ServerProcess;
 import dev.switchboard.server.harness.TestClient;
 import dev.switchboard.server.harness.TestServer;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class ClusterTest {
 
     @BeforeAll
     static void start() {
-        redis = LocalRedis.startOrSkip();
+        redis = LocalRedis.required();
         mongo = EmbeddedMongo.start(null, "127.0.0.1", 0);
         one = TestServer.start(node("node-one"));
         two = TestServer.start(node("node-two"));
@@ -260,8 +261,8 @@ class ClusterTest {
     void theUsersOfAKilledNodeGoOfflineWithinThePresenceBound() throws Exception {
         ObjectId user = one.user();
         ObjectId asker = one.user();
-        try (NodeProcess doomed = NodeProcess.start(List.of("--port", "0", "--host", "127.0.0.1", "--mongo-uri",
-                mongoUri(), "--jwt-secret", SECRET, "--redis-uri", redis.uri(), "--node-name", "node-doomed"));
+        try (ServerProcess doomed = ServerProcess.start("--mongo-uri", mongoUri(), "--jwt-secret", SECRET,
+                "--redis-uri", redis.uri(), "--node-name", "node-doomed");
              TestClient ask = one.connect(asker)) {
             TestClient onDoomed = TestClient.connectTo(doomed.url(), one.token(user));
             waitFor("online through the separate node", Duration.ofSeconds(2), () -> online(ask, user));
