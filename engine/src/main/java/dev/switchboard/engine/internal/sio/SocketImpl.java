@@ -17,6 +17,7 @@ import dev.switchboard.engine.internal.SerialExecutor;
 import dev.switchboard.engine.internal.eio.EngineFrame;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -312,7 +313,7 @@ final class SocketImpl implements Socket {
                 }
                 Collections.addAll(pendingRooms, rooms);
             } else if (state == CONNECTED) {
-                namespace.adapter().addAll(id, Set.of(rooms));
+                namespace.adapter().addAll(id, Set.copyOf(Arrays.asList(rooms)));
             }
         }
     }
@@ -344,7 +345,7 @@ final class SocketImpl implements Socket {
 
     @Override
     public Broadcast to(String... rooms) {
-        return new BroadcastImpl(namespace, Set.of(rooms), Set.of(id), false);
+        return new BroadcastImpl(namespace, Set.copyOf(Arrays.asList(rooms)), Set.of(id), false);
     }
 
     // ---- handlers ----------------------------------------------------------------------------
