@@ -164,7 +164,15 @@ function connect(c) {
         connected++;
         latency.recordMs(now() - begun);
         sockets.push(entry);
-        socket.on("disconnect", (reason) => { if (reason !== "io client disconnect") disconnects++; });
+        settle();
+      };
+      const fail = (reason) => {
+        if (done) return;
+        done = true;
+        if (timer) clearTimeout(timer);
+        failed++;
+        if (failures.length < 5) failures.push(reason);
+        socket.close();
         settle();
       };
       socket.onAny((event, ...args) => {
@@ -178,13 +186,10 @@ function connect(c) {
         if (awaited.length === 0) ready();
         else timer = setTimeout(() => { readyTimeouts++; ready(); }, c.timeoutMs);
       });
-      socket.on("connect_error", (err) => {
-        if (done) return;
-        done = true;
-        failed++;
-        if (failures.length < 5) failures.push(String(err && err.message));
-        socket.close();
-        settle();
+      socket.on("connect_error", (err) => fail(String(err && err.message)));
+      socket.on("disconnect", (reason) => {
+        if (!done) fail(`disconnected before ready: ${reason}`);
+        else if (reason !== "io client disconnect") disconnects++;
       });
     };
     for (let k = 0; k < Math.min(c.inFlight, c.count); k++) openNext();

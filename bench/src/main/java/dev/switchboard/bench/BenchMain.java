@@ -26,6 +26,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * scripts/bench: runs the workloads against our servers and the Node baseline, one server at a time,
@@ -78,38 +83,76 @@ public final class BenchMain {
         this.servers = new Servers(root, root.resolve("bench/target/bench-logs/" + stamp), profile);
     }
 
-    public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv);
-        Path root = Path.of(args.string("root", ".")).toAbsolutePath().normalize();
-        if (args.string("render", null) != null) {
-            rerender(Path.of(args.required("render")), Path.of(args.string("charts", root.resolve("docs/bench").toString())));
-            return;
+    /** The command line of the orchestrator; scripts/bench passes its flags on. */
+    @Command(name = "BenchMain", sortOptions = false, description = "Runs the benchmark's workloads.")
+    static final class Options implements Callable<Integer> {
+        @Option(names = "--root", paramLabel = "DIR", description = "the repository (default: the working directory)")
+        Path root = Path.of(".");
+
+        @Option(names = "--quick", description = "the smoke run (CI)")
+        boolean quick;
+
+        @Option(names = "--only", split = ",", paramLabel = "WORKLOAD",
+                description = "some of transport, connections, app, seed (default: all)")
+        Set<String> only;
+
+        @Option(names = "--profile", description = "record a JFR profile of our servers")
+        boolean profile;
+
+        @Option(names = "--load-processes", paramLabel = "N",
+                description = "load processes (default: the cores, from 2 to 8)")
+        Integer loadProcesses;
+
+        @Option(names = "--render", paramLabel = "RESULT_JSON",
+                description = "print the table and draw the charts again from this result file, then stop")
+        Path render;
+
+        @Option(names = "--charts", paramLabel = "DIR", description = "where the charts go")
+        Path charts;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+        boolean help;
+
+        @Override
+        public Integer call() throws Exception {
+            Path root = this.root.toAbsolutePath().normalize();
+            if (render != null) {
+                rerender(render, charts != null ? charts : root.resolve("docs/bench"));
+                return 0;
+            }
+            Set<String> only = this.only == null ? WORKLOADS : this.only;
+            if (!WORKLOADS.containsAll(only)) {
+                throw new ParameterException(new CommandLine(this), "--only takes some of " + WORKLOADS + ", not "
+                        + only);
+            }
+            LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+            String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            int cores = Runtime.getRuntime().availableProcessors();
+            int processes = loadProcesses != null ? loadProcesses : Math.max(2, Math.min(8, cores));
+            BenchMain bench = new BenchMain(root, quick, stamp, only, profile, processes);
+            Report report = bench.run(now.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "Z");
+            String mode = (quick ? "quick" : "full") + (only.size() < WORKLOADS.size() || profile ? "-partial" : "");
+            Path results = root.resolve("bench/results");
+            Files.createDirectories(results);
+            Path json = results.resolve(stamp + "-" + mode + ".json");
+            Json.MAPPER.writeValue(json.toFile(), report);
+            // only a complete full run replaces the charts the README shows
+            Path chartsDir = charts != null ? charts : mode.equals("full") ? root.resolve("docs/bench")
+                    : root.resolve("bench/target/charts-" + mode);
+            List<Path> pngs = Charts.render(report, chartsDir);
+            Table.print(report, System.out);
+            System.out.println();
+            System.out.println("results: " + root.relativize(json));
+            pngs.forEach(p -> System.out.println("chart:   " + (p.startsWith(root) ? root.relativize(p) : p)));
+            System.out.println("logs:    " + root.relativize(bench.servers.logs()));
+            List<String> empty = bench.unmeasured(report);
+            empty.forEach(e -> System.out.println("NOTHING MEASURED: " + e));
+            return bench.failed || !empty.isEmpty() ? 1 : 0;
         }
-        boolean quick = args.flag("quick");
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Set<String> only = Set.of(args.string("only", String.join(",", WORKLOADS)).split(","));
-        int cores = Runtime.getRuntime().availableProcessors();
-        int processes = args.integer("load-processes", Math.max(2, Math.min(8, cores)));
-        BenchMain bench = new BenchMain(root, quick, stamp, only, args.flag("profile"), processes);
-        Report report = bench.run(now.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "Z");
-        String mode = (quick ? "quick" : "full") + (only.size() < WORKLOADS.size() || args.flag("profile") ? "-partial" : "");
-        Path results = root.resolve("bench/results");
-        Files.createDirectories(results);
-        Path json = results.resolve(stamp + "-" + mode + ".json");
-        Json.MAPPER.writeValue(json.toFile(), report);
-        // only a complete full run replaces the charts the README shows
-        Path charts = Path.of(args.string("charts", mode.equals("full") ? root.resolve("docs/bench").toString()
-                : root.resolve("bench/target/charts-" + mode).toString()));
-        List<Path> pngs = Charts.render(report, charts);
-        Table.print(report, System.out);
-        System.out.println();
-        System.out.println("results: " + root.relativize(json));
-        pngs.forEach(p -> System.out.println("chart:   " + (p.startsWith(root) ? root.relativize(p) : p)));
-        System.out.println("logs:    " + root.relativize(bench.servers.logs()));
-        List<String> empty = bench.unmeasured(report);
-        empty.forEach(e -> System.out.println("NOTHING MEASURED: " + e));
-        System.exit(bench.failed || !empty.isEmpty() ? 1 : 0);
+    }
+
+    public static void main(String[] argv) {
+        System.exit(new CommandLine(new Options()).execute(argv));
     }
 
     /** Prints the table and draws the charts again from a result file (after a chart fix, say). */
@@ -262,13 +305,18 @@ public final class BenchMain {
         try (ServerProcess s = servers.app(database, dbPort, "app-server-" + database + ".log")) {
             progress("app " + database + ": seeding " + sizes.appUsers() + " users with scripts/seed");
             Application.Fixture fixture = Application.seed(root, servers.logs(), database.name(), sizes.appUsers(), dbPort,
-                    Duration.ofSeconds(300));
+                    Duration.ofSeconds(180));
             progress(String.format("app %s: seeded in %.1f s", database, fixture.seeded().seconds()));
             Application.Settings settings = new Application.Settings(sizes.appUsers(), processes, sizes.appStartRate(),
                     sizes.appMaxRate(), sizes.appRefine(), seconds(sizes.appWarmup()), seconds(sizes.appWindow()),
-                    seconds(sizes.ackTimeout()), P99_TARGET_MS, sizes.overloadFactor(), Duration.ofSeconds(300));
+                    seconds(sizes.ackTimeout()), P99_TARGET_MS, sizes.overloadFactor());
             AppRun run = Application.run(database.name(), settings, s, fixture, root, servers.logs(), this::progress);
             into.add(run);
+            if (run.connect().readyTimeouts() > 0 || run.connect().failed() > 0) {
+                note("application (" + database + "): " + run.connect().failed() + " users could not connect and "
+                        + run.connect().readyTimeouts() + " did not get all four connect pushes within 30 s"
+                        + (run.connect().failureSamples().isEmpty() ? "" : ", e.g. " + run.connect().failureSamples()));
+            }
             if (run.best() == null) {
                 note("application (" + database + "): even the lowest offered rate (" + sizes.appStartRate()
                         + "/s) missed the target; see its steps");

@@ -17,6 +17,7 @@ import dev.switchboard.console.tokens.TokenService;
 import dev.switchboard.console.ui.ChoiceSource;
 import dev.switchboard.protocol.jwt.Jwt;
 import dev.switchboard.server.db.Database;
+import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -118,31 +119,46 @@ public final class ConsoleContext implements AutoCloseable {
     }
 
     /**
-     * Saves the settings in the background and, when asked, reconnects everything with them; exactly one
-     * callback runs afterwards, on the FX thread.
+     * Saves valid settings and, when asked, applies them: the new server is found or started first, and only
+     * once it answers are the connections closed, the old bundled server stopped and the new one used. Invalid
+     * settings or a server that does not answer change nothing, saved or running. Exactly one callback runs
+     * afterwards, on the FX thread.
      */
-    public void saveSettings(Settings s, boolean reconnect, Runnable onSaved, java.util.function.Consumer<Throwable> onError) {
-        if (reconnect) {
-            connections.close();
-            serverState.set("reconnecting with the new settings…");
+    public void saveSettings(Settings s, boolean reconnect, Runnable onSaved, Consumer<Throwable> onError) {
+        String problem = s.problem();
+        if (problem != null) {
+            onError.accept(new IllegalArgumentException(problem));
+            return;
         }
+        if (!reconnect) {
+            background.run(() -> {
+                settingsStore.save(s);
+                return s;
+            }, saved -> {
+                settings.set(saved);
+                onSaved.run();
+            }, onError);
+            return;
+        }
+        String before = serverState.get();
+        serverState.set("trying " + s.serverUrl() + "…");
         background.run(() -> {
-            settingsStore.save(s);
-            if (!reconnect) {
-                return null;
+            ServerSession started = launcher.start(s);
+            try {
+                settingsStore.save(s);
+            } catch (RuntimeException e) {
+                launcher.retireAllBut(session.get());
+                throw e;
             }
-            launcher.close();
-            return launcher.start(s);
+            return started;
         }, started -> {
+            connections.close();
             settings.set(s);
-            if (started != null) {
-                attach(started);
-            }
+            attach(started);
+            background.execute(() -> launcher.retireAllBut(started));
             onSaved.run();
         }, e -> {
-            if (reconnect) {
-                serverState.set("no server: " + Json.describe(e));
-            }
+            serverState.set(before);
             onError.accept(e);
         });
     }

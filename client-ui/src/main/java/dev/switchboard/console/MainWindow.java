@@ -87,17 +87,20 @@ public final class MainWindow {
     public Scene scene(double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(MainWindow.class.getResource("console.css").toExternalForm());
-        for (int i = 0; i < specs.size(); i++) {
-            KeyCode key = specs.get(i).shortcut();
-            if (key != null) {
-                int index = i;
-                scene.getAccelerators().put(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN),
-                        () -> show(index));
+        // filters, not accelerators: a focused editor (an id picker, the JSON editor) would otherwise take the keys first
+        List<KeyCodeCombination> viewKeys = specs.stream().map(s -> s.shortcut() == null ? null
+                : new KeyCodeCombination(s.shortcut(), KeyCombination.SHORTCUT_DOWN)).toList();
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            for (int i = 0; i < viewKeys.size(); i++) {
+                if (viewKeys.get(i) != null && viewKeys.get(i).match(e)) {
+                    e.consume();
+                    show(i);
+                    return;
+                }
             }
-        }
+        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> current.focusSearch());
-        // a filter, not an accelerator: text areas (the JSON editor) would otherwise take Ctrl+Enter first
         KeyCodeCombination fireKeys = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (fireKeys.match(e)) {

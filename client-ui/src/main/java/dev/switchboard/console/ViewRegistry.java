@@ -4,6 +4,7 @@ import dev.switchboard.console.connections.ConnectionsView;
 import dev.switchboard.console.fire.FireView;
 import dev.switchboard.console.fixtures.FixturesView;
 import dev.switchboard.console.moderation.ModerationView;
+import dev.switchboard.console.scenarios.ScenariosView;
 import dev.switchboard.console.serverview.ServerView;
 import dev.switchboard.console.settings.SettingsView;
 import dev.switchboard.console.timeline.TimelineView;
@@ -22,7 +23,8 @@ public final class ViewRegistry {
             new ViewSpec("Fixtures", KeyCode.DIGIT5, FixturesView::new),
             new ViewSpec("Moderation", KeyCode.DIGIT6, ModerationView::new),
             new ViewSpec("Settings", KeyCode.DIGIT7, SettingsView::new),
-            new ViewSpec("Server", KeyCode.DIGIT8, ServerView::new));
+            new ViewSpec("Server", KeyCode.DIGIT8, ServerView::new),
+            new ViewSpec("Scenarios", KeyCode.DIGIT9, ScenariosView::new));
 
     private ViewRegistry() {
     }

@@ -83,6 +83,14 @@ public final class ConsoleHarness implements AutoCloseable {
         Seeder.seed(spec, launcher.server().database().mongo(), ProgressListener.NONE, new CancellationToken());
     }
 
+    /** Seeds the documented examples and connects john snow through the Connections view, waiting until he is. */
+    public void seedAndConnectJohn() {
+        seed(FixtureSpec.documented());
+        fx(() -> window.view(dev.switchboard.console.connections.ConnectionsView.class).connectAs(JOHN, "jhonsnow"));
+        waitFor("john connected", 20, () -> ctx.connectionList().stream()
+                .anyMatch(dev.switchboard.console.connections.LiveConnection::isConnected));
+    }
+
     /** Runs on the FX thread and waits for it. */
     public static void fx(Runnable action) {
         fx(() -> {

@@ -5,18 +5,18 @@ import static dev.switchboard.console.ConsoleHarness.waitFor;
 
 import dev.switchboard.console.connections.ConnectRequest;
 import dev.switchboard.console.connections.ConnectionsView;
+import dev.switchboard.console.connections.LiveConnection;
+import dev.switchboard.console.connections.Transport;
 import dev.switchboard.console.events.ExplainDelivery;
 import dev.switchboard.console.fire.FireView;
 import dev.switchboard.console.fixtures.FixturesView;
 import dev.switchboard.console.moderation.ModerationView;
 import dev.switchboard.console.serverview.ServerView;
-import dev.switchboard.console.timeline.TimelineView;
-import dev.switchboard.console.tokens.TokensView;
-import dev.switchboard.console.connections.LiveConnection;
-import dev.switchboard.console.connections.Transport;
 import dev.switchboard.console.timeline.Frame;
 import dev.switchboard.console.timeline.FrameKind;
+import dev.switchboard.console.timeline.TimelineView;
 import dev.switchboard.console.tokens.NegativeVariant;
+import dev.switchboard.console.tokens.TokensView;
 import dev.switchboard.protocol.catalog.EventCatalog;
 import dev.switchboard.server.fixture.FixtureSpec;
 import java.awt.image.BufferedImage;
@@ -93,7 +93,7 @@ public final class RenderScreenshots {
         fireThroughView(w, john, "user/follow/request/accept", Map.of("applicantId", "62f8be40a1c3e27d4b5f0a11"));
         fireThroughView(w, john, "message/new", Map.of("data", "{\n  \"to\": \"" + ConsoleHarness.KIA
                 + "\",\n  \"context\": {\n    \"text\": \"winter is coming\"\n  }\n}"));
-        waitFor("message/new acknowledged", 20, () -> w.view(FireView.class).ackStatus.getText().startsWith("ok"));
+        waitFor("message/new acknowledged", 20, () -> w.view(FireView.class).model().history().get(0).status() != null && "ok".equals(w.view(FireView.class).model().history().get(0).status()));
         waitFor("message/send/to for kia", 20, () -> ctx.timeline().rows().stream()
                 .anyMatch(f -> f.event().equals("message/send/to") && f.connectionId().equals(kia.id())));
         shoot(w, 2, out.resolve("fire.png"));
@@ -173,16 +173,16 @@ public final class RenderScreenshots {
     }
 
     private static void fireThroughView(MainWindow w, LiveConnection conn, String event, Map<String, String> args) {
-        int before = fx(() -> w.view(FireView.class).historyEntries().size());
+        int before = fx(() -> w.view(FireView.class).model().history().size());
         fx(() -> {
             w.show(2);
             w.view(FireView.class).select(EventCatalog.require(event));
-            w.view(FireView.class).connection.setValue(conn);
-            args.forEach(w.view(FireView.class)::setArgumentForScreenshot);
+            w.view(FireView.class).model().connection().set(conn);
+            args.forEach(w.view(FireView.class)::setArgument);
             w.view(FireView.class).fire();
         });
-        waitFor(event + " to be answered", 20, () -> w.view(FireView.class).historyEntries().size() == before + 1
-                && w.view(FireView.class).historyEntries().get(0).status() != null);
+        waitFor(event + " to be answered", 20, () -> w.view(FireView.class).model().history().size() == before + 1
+                && w.view(FireView.class).model().history().get(0).status() != null);
     }
 
     /** Shows a view, lets layout and background loads settle, then writes the window as PNG. */

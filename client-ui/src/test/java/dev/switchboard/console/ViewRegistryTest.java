@@ -4,7 +4,9 @@ import static dev.switchboard.console.ConsoleHarness.fx;
 import static dev.switchboard.console.ConsoleHarness.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.console.connections.ConnectionsView;
 import dev.switchboard.console.events.ShowView;
+import dev.switchboard.console.fire.FireView;
 import dev.switchboard.console.fixtures.FixturesView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -43,6 +45,14 @@ class ViewRegistryTest {
                                 && view.node().getScene() != null);
             }
         }
+    }
+
+    @Test
+    void aShortcutWorksWhileAnIdPickerHasTheFocus() {
+        fx(() -> h.window().show(ConnectionsView.class));
+        robot.clickOn(fx(() -> h.window().view(ConnectionsView.class).userPicker().getEditor()));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitFor("the Fire view in front", 10, () -> h.window().current() instanceof FireView);
     }
 
     @Test

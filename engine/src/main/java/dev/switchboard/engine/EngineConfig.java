@@ -23,6 +23,10 @@ import java.util.function.Consumer;
  *     stages are in place, to append stages of one's own (a test harness's; none by default)
  * @param httpMaxBody largest request body, in bytes, the {@link HttpHandler} of other paths is given;
  *     a larger one is answered 413 (as early as its Content-Length says so)
+ * @param requestTimeout time a connection has to deliver a whole HTTP request, from when it opens and
+ *     from each response on; it is closed otherwise (a websocket, once upgraded, is not concerned)
+ * @param maxConnectionsPerAddress open connections allowed from one client address; a further one is
+ *     closed as soon as it is accepted; 0 for no cap
  */
 public record EngineConfig(
         String host,
@@ -43,7 +47,9 @@ public record EngineConfig(
         AdapterFactory adapterFactory,
         long outboundBufferLimit,
         Consumer<ChannelPipeline> pipelineExtension,
-        int httpMaxBody) {
+        int httpMaxBody,
+        Duration requestTimeout,
+        int maxConnectionsPerAddress) {
 
     public static Builder builder() {
         return new Builder();
@@ -58,6 +64,7 @@ public record EngineConfig(
         b.objectMapper = objectMapper; b.adapterFactory = adapterFactory;
         b.outboundBufferLimit = outboundBufferLimit; b.pipelineExtension = pipelineExtension;
         b.httpMaxBody = httpMaxBody;
+        b.requestTimeout = requestTimeout; b.maxConnectionsPerAddress = maxConnectionsPerAddress;
         return b;
     }
 
@@ -81,6 +88,8 @@ public record EngineConfig(
         private long outboundBufferLimit = 8L * 1024 * 1024;
         private Consumer<ChannelPipeline> pipelineExtension = pipeline -> { };
         private int httpMaxBody = 16 * 1024;
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private int maxConnectionsPerAddress = 1000;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -102,11 +111,14 @@ public record EngineConfig(
         public Builder outboundBufferLimit(long v) { outboundBufferLimit = v; return this; }
         public Builder pipelineExtension(Consumer<ChannelPipeline> v) { pipelineExtension = v; return this; }
         public Builder httpMaxBody(int v) { httpMaxBody = v; return this; }
+        public Builder requestTimeout(Duration v) { requestTimeout = v; return this; }
+        public Builder maxConnectionsPerAddress(int v) { maxConnectionsPerAddress = v; return this; }
 
         public EngineConfig build() {
             return new EngineConfig(host, port, path, pingInterval, pingTimeout, connectTimeout, upgradeTimeout,
                     maxPayload, corsOrigins, corsCredentials, transports, perMessageDeflate, workerThreads,
-                    nodeName, objectMapper, adapterFactory, outboundBufferLimit, pipelineExtension, httpMaxBody);
+                    nodeName, objectMapper, adapterFactory, outboundBufferLimit, pipelineExtension, httpMaxBody,
+                    requestTimeout, maxConnectionsPerAddress);
         }
     }
 }

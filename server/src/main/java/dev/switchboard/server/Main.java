@@ -1,6 +1,6 @@
 package dev.switchboard.server;
 
-import dev.switchboard.server.config.CommandLine;
+import dev.switchboard.server.config.ServerCommand;
 import dev.switchboard.server.config.ServerConfig;
 
 /** {@code scripts/server}: starts the server in the foreground until Ctrl-C. */
@@ -10,18 +10,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        CommandLine.Parsed parsed;
+        ServerCommand.Parsed parsed;
         try {
-            parsed = CommandLine.parse(args, System.getenv());
-        } catch (CommandLine.UsageException e) {
+            parsed = ServerCommand.parse(args, System.getenv());
+        } catch (ServerCommand.UsageException e) {
             System.err.println("switchboard: " + e.getMessage());
             System.err.println();
-            System.err.print(CommandLine.USAGE);
+            System.err.print(ServerCommand.usage());
             System.exit(2);
             return;
         }
         if (parsed.help()) {
-            System.out.print(CommandLine.USAGE);
+            System.out.print(ServerCommand.usage());
             return;
         }
         ServerConfig config = parsed.config();
@@ -40,8 +40,12 @@ public final class Main {
         }, "shutdown"));
         System.out.println("switchboard: Socket.IO at " + server.socketIoUrl());
         System.out.println("switchboard: MongoDB at " + server.mongoUri() + " (" + server.databaseDescription() + ")");
-        if (config.exampleSecret()) {
-            System.out.println("switchboard: JWTs are checked with the published example secret (embedded database only)");
+        if (config.exampleSecret() && config.mongoUri() == null) {
+            System.out.println("switchboard: JWTs are checked with the published example secret, the default on the"
+                    + " embedded database; pass --jwt-secret for your own");
+        } else if (config.exampleSecret()) {
+            System.out.println("switchboard: WARNING: the JWT secret is the published example secret: anyone can sign"
+                    + " tokens for this server; pass --jwt-secret with a secret of your own");
         }
         System.out.println("switchboard: ready; Ctrl-C stops");
     }

@@ -60,12 +60,13 @@ public final class SwitchboardServer implements AutoCloseable {
     private final SocketIoServer engine;
     private final RedisBackplane redis;
     private final RoomRepair roomRepair;
+    private final AdminNamespace admin;
     private final MailQueue mail;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SwitchboardServer(ServerConfig config, EmbeddedMongo embedded, Database database, Stores stores,
                               Presence presence, SocketIoServer engine, RedisBackplane redis, RoomRepair roomRepair,
-                              MailQueue mail) {
+                              AdminNamespace admin, MailQueue mail) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
@@ -74,6 +75,7 @@ public final class SwitchboardServer implements AutoCloseable {
         this.engine = engine;
         this.redis = redis;
         this.roomRepair = roomRepair;
+        this.admin = admin;
         this.mail = mail;
     }
 
@@ -106,6 +108,7 @@ public final class SwitchboardServer implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .maxPayload(config.maxPayload())
+                    .maxConnectionsPerAddress(config.limits().connectionsPerAddress())
                     .corsOrigins(config.corsOrigins())
                     .nodeName(config.nodeName())
                     .adapterFactory(redis == null ? null : redis.adapterFactory())
@@ -148,7 +151,8 @@ public final class SwitchboardServer implements AutoCloseable {
             // 9. go
             startEngine(engine, config);
             LOG.info("Account mails go to {}", mail.describe());
-            return new SwitchboardServer(config, embedded, database, stores, presence, engine, redis, roomRepair, mail);
+            return new SwitchboardServer(config, embedded, database, stores, presence, engine, redis, roomRepair, admin,
+                    mail);
         } catch (RuntimeException e) {
             SocketIoServer startedEngine = engine;
             if (startedEngine != null) {
@@ -275,6 +279,7 @@ public final class SwitchboardServer implements AutoCloseable {
             LOG.warn("stopping the Socket.IO engine: {}", e.toString());
         }
         mail.close();
+        admin.close();
         if (redis != null) {
             roomRepair.close();
             if (presence instanceof RedisPresence shared) {

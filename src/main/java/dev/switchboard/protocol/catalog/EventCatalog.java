@@ -7,6 +7,7 @@ import static dev.switchboard.protocol.catalog.ArgSpec.image;
 import static dev.switchboard.protocol.catalog.ArgSpec.object;
 import static dev.switchboard.protocol.catalog.ArgSpec.optionalId;
 import static dev.switchboard.protocol.catalog.ArgSpec.optionalQuery;
+import static dev.switchboard.protocol.catalog.ArgSpec.optionalText;
 import static dev.switchboard.protocol.catalog.ArgSpec.page;
 import static dev.switchboard.protocol.catalog.ArgSpec.text;
 import static dev.switchboard.protocol.catalog.ArgSpec.textOrObject;
@@ -34,6 +35,8 @@ public final class EventCatalog {
     public static final int MESSAGES_PAGE_SIZE = 25;
     public static final int COMMENTS_PAGE_SIZE = 20;
     public static final int TWEETS_PAGE_SIZE = 20;
+    public static final int REASON_MAX = 500;
+    public static final int AUDIT_PAGE_SIZE = 50;
 
     private static final Map<String, EventSpec> EVENTS = new LinkedHashMap<>();
 
@@ -136,6 +139,29 @@ public final class EventCatalog {
         admin("admin/stats/get", "uptime, connections and per-event counters", List.of(),
                 List.of("uptime_s", "connections", "users_online", "events"));
 
+        // admin namespace: moderation (role admin or moderator); every action is written to the audit log
+        admin("admin/user/suspend",
+                "suspends a user until a date or indefinitely: every socket is disconnected, new ones refused",
+                List.of(id("userId", IdKind.USER, "the user"), reason(),
+                        optionalText("until", 1, 40, "ISO-8601 date in the future; left out: indefinitely")),
+                List.of("suspension"));
+        admin("admin/user/suspension/lift", "lifts a user's suspension",
+                List.of(id("userId", IdKind.USER, "the suspended user"), reason()), List.of("lifted"));
+        admin("admin/user/tokens/revoke",
+                "revokes every token issued to the user so far and disconnects all of the user's sockets",
+                List.of(id("userId", IdKind.USER, "the user"), reason()), List.of("tokens_valid_after"));
+        admin("admin/tweet/remove", "marks a tweet removed, as its owner's delete does; the owner is told why",
+                List.of(id("tweetId", IdKind.TWEET, "the tweet"), reason()), List.of("removed"));
+        admin("admin/tweet/comment/remove", "removes a comment, as its owner's delete does; the owner is told why",
+                List.of(id("commentId", IdKind.COMMENT, "the comment"), reason()), List.of("removed"));
+        admin("admin/story/remove", "marks a story removed, as its owner's delete does; the owner is told why",
+                List.of(id("storyId", IdKind.STORY, "the story"), reason()), List.of("removed"));
+        admin("admin/audit/get", "the audit log of moderation actions, newest first, 50 a page",
+                List.of(optionalText("action", 1, 64, "only this action, e.g. user/suspend"),
+                        optionalId("actorId", IdKind.USER, "only actions by this moderator"),
+                        optionalId("targetId", IdKind.USER, "only actions on this user or their content"), page()),
+                List.of("page", "entries"));
+
         // pushes
         emit("user/chatList/send/all", "user", "the connecting socket",
                 "ids of every user this user has exchanged a message with, newest conversation first");
@@ -150,12 +176,22 @@ public final class EventCatalog {
         emit("message/send/to", "message", "every socket of the recipient", "the stored message");
         emit("tweet/new", "tweet", "room followed-<owner>", "tweet summary");
         emit("story/new", "story", "room followed-<owner>", "story without the image");
+        emit("user/suspended", "user", "every socket of the suspended user, just before they are disconnected",
+                "{ reason, until, at }");
+        emit("user/content/removed", "user", "every socket of the owner of content a moderator removed",
+                "{ kind, id, tweetId?, excerpt, reason, at }");
         adminEmit("admin/connection", "{ at, socketId, userId, kind, reason }");
         adminEmit("admin/event", "{ at, socketId, userId, event, args, status, duration_ms }");
         adminEmit("admin/emit", "{ at, event, to, payload }");
+        adminEmit("admin/audit", "an audit log entry, as admin/audit/get lists it, when it is written");
     }
 
     private EventCatalog() {
+    }
+
+    /** Why a moderator acts: shown to the affected user and kept in the audit log. */
+    private static ArgSpec reason() {
+        return text("reason", 1, REASON_MAX, "why, in words the user will read");
     }
 
     private static void listener(String name, String description, List<ArgSpec> args, List<String> result) {

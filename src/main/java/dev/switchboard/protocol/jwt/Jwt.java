@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
@@ -36,6 +37,9 @@ public final class Jwt {
 
     private static final Pattern OBJECT_ID = Pattern.compile("^[0-9a-fA-F]{24}$");
     private static final int MIN_SECRET_BYTES = 32;
+    private static final List<String> DATE_CLAIMS = List.of("exp", "nbf", "iat");
+    /** What of a client's value a reason may quote: short, plain, printable ASCII. */
+    private static final Pattern QUOTABLE = Pattern.compile("^[\\x21-\\x7e]{1,40}$");
 
     private final SecretKey key;
     private final Clock clock;
@@ -86,15 +90,35 @@ public final class Jwt {
         return builder.signWith(key, Jwts.SIG.HS256).compact();
     }
 
-    /** Checks signature, algorithm, dates and {@code user_id}; says exactly what is wrong otherwise. */
+    /**
+     * Checks structure, algorithm, dates and {@code user_id}; says exactly what is wrong otherwise, in
+     * the contract's words (never the JWT library's, and never more than a short plain value of what
+     * the client sent).
+     */
     public VerifiedToken verify(String token) throws TokenRejectedException {
         if (token == null || token.isBlank()) {
             throw new TokenRejectedException("no token: pass auth { accessToken: <JWT> } in the handshake");
         }
-        String alg = headerAlgorithm(token);
+        JwtParts parts = JwtParts.split(token);
+        if (parts == null) {
+            throw new TokenRejectedException("token is not a JWT: expected three base64url parts separated by"
+                    + " dots, the first two JSON objects (header and claims)");
+        }
+        String alg = parts.headerField("alg");
+        if (alg == null) {
+            throw new TokenRejectedException("token header names no algorithm (alg): only " + ALGORITHM
+                    + " signed with the server's secret is accepted");
+        }
         if (!ALGORITHM.equals(alg)) {
-            throw new TokenRejectedException("token algorithm " + (alg == null ? "(none)" : alg)
+            throw new TokenRejectedException("token algorithm " + shown(alg, "named in its header")
                     + " is not accepted: only " + ALGORITHM + " signed with the server's secret");
+        }
+        for (String date : DATE_CLAIMS) {
+            var value = parts.payload().get(date);
+            if (value != null && !value.isNull() && !value.isNumber()) {
+                throw new TokenRejectedException("token claim " + date
+                        + " must be a number of seconds since 1970-01-01 (a JWT NumericDate)");
+            }
         }
         Jws<Claims> jws;
         try {
@@ -111,9 +135,9 @@ public final class Jwt {
         } catch (SignatureException e) {
             throw new TokenRejectedException("token signature does not match the server's secret");
         } catch (MalformedJwtException | UnsupportedJwtException | IllegalArgumentException e) {
-            throw new TokenRejectedException("not a signed JWT: " + e.getMessage());
+            throw new TokenRejectedException("token is malformed: not a compact JWS signed with " + ALGORITHM);
         } catch (JwtException e) {
-            throw new TokenRejectedException("token rejected: " + e.getMessage());
+            throw new TokenRejectedException("token could not be verified: its claims do not follow the JWT rules");
         }
         Claims claims = jws.getPayload();
         Date issuedAt = claims.getIssuedAt();
@@ -125,11 +149,18 @@ public final class Jwt {
             throw new TokenRejectedException("token has no user_id claim");
         }
         if (!(userId instanceof String s) || !OBJECT_ID.matcher(s).matches()) {
-            throw new TokenRejectedException("token user_id " + userId + " is not a 24-hex-digit ObjectId");
+            String quoted = userId instanceof String text ? shown(text, "") : "";
+            throw new TokenRejectedException("token user_id " + (quoted.isEmpty() ? "" : quoted + " ")
+                    + "is not a 24-hex-digit ObjectId");
         }
         Date exp = claims.getExpiration();
         return new VerifiedToken(s, issuedAt == null ? null : issuedAt.toInstant(),
                 exp == null ? null : exp.toInstant(), new LinkedHashMap<>(claims));
+    }
+
+    /** The value when it is short and plain, otherwise {@code instead} (text from a client is not echoed whole). */
+    private static String shown(String value, String instead) {
+        return QUOTABLE.matcher(value).matches() ? value : instead;
     }
 
     /** The {@code alg} of a token's header without verifying anything; null when unreadable. */

@@ -100,6 +100,27 @@ class JwtTest {
     }
 
     @Test
+    void reasonsUseTheContractsWordsAndNeverEchoWhatTheClientSentWhole() {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        java.util.function.BiFunction<String, String, String> token = (header, claims) ->
+                b64.encodeToString(header.getBytes()) + "." + b64.encodeToString(claims.getBytes()) + ".c2ln";
+        String hugeAlg = "HS256\\n2099-01-01 ERROR injected" + "x".repeat(100_000);
+        assertThatThrownBy(() -> jwt.verify(token.apply("{\"alg\":\"" + hugeAlg + "\"}", "{}")))
+                .hasMessage("token algorithm named in its header is not accepted: only HS256 signed with the"
+                        + " server's secret");
+        assertThatThrownBy(() -> jwt.verify(token.apply("{\"typ\":\"JWT\"}", "{}")))
+                .hasMessageStartingWith("token header names no algorithm");
+        assertThatThrownBy(() -> jwt.verify(token.apply("{\"alg\":\"HS256\"}", "{\"exp\":\"tomorrow\"}")))
+                .hasMessage("token claim exp must be a number of seconds since 1970-01-01 (a JWT NumericDate)");
+        assertThatThrownBy(() -> jwt.verify(token.apply("{\"alg\":\"HS256\"}", "{\"iat\":{\"$gt\":1}}")))
+                .hasMessageStartingWith("token claim iat must be a number");
+        assertThatThrownBy(() -> jwt.verify("%%%.###.!!!"))
+                .hasMessageStartingWith("token is not a JWT: expected three base64url parts");
+        assertThatThrownBy(() -> jwt.verify(jwt.sign("x".repeat(5000) + "\n")))
+                .hasMessage("token user_id is not a 24-hex-digit ObjectId");
+    }
+
+    @Test
     void refusesAShortSecretWithAReason() {
         assertThatThrownBy(() -> new Jwt("short"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("256 bits");

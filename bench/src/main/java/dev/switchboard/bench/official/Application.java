@@ -39,8 +39,7 @@ public final class Application {
     static final int MAX_OUTSTANDING_PER_PROCESS = 20_000;
 
     public record Settings(int users, int processes, double startRate, double maxRate, int refineSteps, Duration warmup,
-                           Duration window, Duration ackTimeout, double p99TargetMs, double overloadFactor,
-                           Duration seedTimeout) {
+                           Duration window, Duration ackTimeout, double p99TargetMs, double overloadFactor) {
     }
 
     private final Settings s;

@@ -191,6 +191,7 @@ public final class Charts {
         XYSeriesCollection data = new XYSeriesCollection();
         double maxX = 0;
         double maxY = p99TargetMs;
+        double minY = p99TargetMs;
         for (AppRun app : apps) {
             XYSeries p99 = new XYSeries("ack p99, " + app.database() + " database", true, true);
             XYSeries p50 = new XYSeries("ack p50, " + app.database() + " database", true, true);
@@ -201,7 +202,8 @@ public final class Charts {
             data.addSeries(p99);
             data.addSeries(p50);
             maxX = Math.max(maxX, p99.getMaxX());
-            maxY = Math.max(maxY, Math.min(p99.getMaxY(), 10 * p99TargetMs));
+            maxY = Math.max(maxY, p99.getMaxY());
+            minY = Math.min(minY, p50.getMinY());
         }
         JFreeChart chart = ChartFactory.createXYLineChart("Application: ack latency by offered rate ("
                         + apps.get(0).users() + " users, mixed events)", "offered events per second",
@@ -220,8 +222,16 @@ public final class Charts {
         org.jfree.chart.axis.NumberAxis rates = (org.jfree.chart.axis.NumberAxis) plot.getDomainAxis();
         rates.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         rates.setRange(0, maxX * 1.1);
-        org.jfree.chart.axis.NumberAxis ms = (org.jfree.chart.axis.NumberAxis) plot.getRangeAxis();
-        ms.setRange(0, maxY * 1.2);
+        // logarithmic: a few milliseconds under the target and seconds past it both stay readable
+        org.jfree.chart.axis.LogAxis ms = new org.jfree.chart.axis.LogAxis("ack latency (ms, logarithmic)");
+        ms.setBase(10);
+        ms.setSmallestValue(0.01);
+        ms.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one label per power of ten
+        ms.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##"));
+        ms.setRange(Math.max(0.01, minY / 2), maxY * 2);
+        ms.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        ms.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        plot.setRangeAxis(ms);
         ValueMarker target = new ValueMarker(p99TargetMs, Color.RED, new BasicStroke(1.5f));
         target.setLabel("p99 target " + (int) p99TargetMs + " ms");
         target.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));

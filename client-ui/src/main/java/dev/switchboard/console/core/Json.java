@@ -69,9 +69,7 @@ public final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-            throw new InvalidJsonException(where + e.getOriginalMessage());
+            throw new InvalidJsonException(JsonProblem.describe(e));
         }
     }
 

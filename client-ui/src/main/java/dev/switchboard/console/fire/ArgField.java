@@ -23,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -67,6 +68,7 @@ final class ArgField {
         });
         editor.setDisable(!input.included());
         message.getStyleClass().add("arg-message");
+        message.setId("arg-" + spec.name() + "-message");
         message.setWrapText(true);
         build(spec);
         refreshMessage();
@@ -81,6 +83,9 @@ final class ArgField {
         type.getStyleClass().add("arg-type");
         VBox box = new VBox(2, name, type, include);
         box.setMinWidth(130);
+        box.setMaxWidth(170);
+        type.setWrapText(true);
+        include.setMinWidth(Region.USE_PREF_SIZE);
         return box;
     }
 
@@ -117,6 +122,7 @@ final class ArgField {
             case PAGE, TEXT -> buildText(spec, spec.maxLength() > 120);
             case BOOLEAN -> {
                 boolBox = new CheckBox("true");
+                boolBox.setMinWidth(Region.USE_PREF_SIZE);
                 boolBox.setSelected(input.bool());
                 boolBox.selectedProperty().addListener((o, a, b) -> {
                     input.setBool(b);
@@ -129,6 +135,7 @@ final class ArgField {
             case TEXT_OR_OBJECT -> {
                 buildText(spec, false);
                 objectMode = new CheckBox("send as { " + spec.objectField() + ": … }");
+                objectMode.setSelected(input.objectMode());
                 objectMode.selectedProperty().addListener((o, a, b) -> {
                     input.setObjectMode(b);
                     changed();
@@ -150,6 +157,9 @@ final class ArgField {
             changed();
         });
         picker.setId("arg-" + spec.name());
+        if (!input.text().isBlank()) {
+            picker.setId(input.text(), null);
+        }
         editor.getChildren().add(picker);
     }
 
@@ -196,6 +206,8 @@ final class ArgField {
         area.setText(input.text());
         area.setPrefRowCount(Math.min(12, Math.max(5, (int) input.text().lines().count() + 1)));
         area.setId("arg-" + spec.name());
+        area.setPrefColumnCount(44); // "to" : "62fc0c0c2b83bd50cb5fef05", fits on one line
+        area.setMinWidth(Region.USE_PREF_SIZE);
         textControl = area;
         area.textProperty().addListener((o, a, b) -> {
             input.setText(b);
@@ -225,7 +237,9 @@ final class ArgField {
                     setField(area, idField, id);
                 }
             });
-            editor.getChildren().add(Ui.row(new Label(idField + ":"), Ui.grow(recipient)));
+            Label to = new Label(idField + ":");
+            to.setMinWidth(Region.USE_PREF_SIZE);
+            editor.getChildren().add(Ui.row(to, Ui.grow(recipient)));
         }
     }
 
@@ -308,24 +322,6 @@ final class ArgField {
         } else {
             message.setText("");
         }
-    }
-
-    /** Shows a value loaded from history or a collection. */
-    void load(JsonNode value) {
-        input.load(value);
-        include.setSelected(input.included());
-        editor.setDisable(!input.included());
-        if (picker != null) {
-            picker.setId(input.text(), null);
-        } else if (textControl != null) {
-            textControl.setText(input.text());
-        } else if (boolBox != null) {
-            boolBox.setSelected(input.bool());
-        }
-        if (objectMode != null) {
-            objectMode.setSelected(input.objectMode());
-        }
-        changed();
     }
 
     /** Sets an id argument programmatically (tests, scripted screenshots). */

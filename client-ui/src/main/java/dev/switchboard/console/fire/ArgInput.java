@@ -164,7 +164,7 @@ public final class ArgInput {
             JsonNode node = Json.parse(text);
             return node.isObject() ? ArgValue.of(node) : ArgValue.warn(node, "not a JSON object: expect invalid_argument");
         } catch (InvalidJsonException e) {
-            return ArgValue.error("invalid JSON, " + e.getMessage());
+            return ArgValue.error("invalid JSON at " + e.getMessage());
         }
     }
 

@@ -35,6 +35,9 @@ public record Settings(String serverUrl, String mongoUri, String jwtSecret) {
             if (uri.getHost() == null) {
                 return "the server URL has no host, e.g. http://127.0.0.1:3000";
             }
+            if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+                return "the server URL's port " + uri.getPort() + " is not a port: use 1 to 65535";
+            }
         } catch (URISyntaxException e) {
             return "the server URL is not a URL: " + e.getReason();
         }

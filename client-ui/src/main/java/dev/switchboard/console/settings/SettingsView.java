@@ -32,7 +32,7 @@ public final class SettingsView implements ConsoleView {
     final PasswordField secretHidden = new PasswordField();
     final TextField secretShown = new TextField();
     private final Label session = new Label();
-    private final StatusLine status = new StatusLine();
+    final StatusLine status = new StatusLine();
 
     public SettingsView(ConsoleContext ctx) {
         this.ctx = ctx;
@@ -61,6 +61,8 @@ public final class SettingsView implements ConsoleView {
 
         Button save = Ui.primary("Save", e -> save(false));
         Button apply = Ui.button("Save and reconnect", e -> save(true));
+        save.setId("settings-save");
+        apply.setId("settings-apply");
         Button reset = Ui.button("Defaults", e -> fill(Settings.defaults()));
         Label where = Ui.hint("Saved in " + ctx.settingsStore().file() + ". When nothing answers at the server URL "
                 + "on a local port, the console starts the bundled server there, on the embedded database.");

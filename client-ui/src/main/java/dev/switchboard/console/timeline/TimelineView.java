@@ -4,6 +4,7 @@ import dev.switchboard.console.ConsoleContext;
 import dev.switchboard.console.ConsoleView;
 import dev.switchboard.console.connections.LiveConnection;
 import dev.switchboard.console.events.ExplainDelivery;
+import dev.switchboard.console.events.RevealFrames;
 import dev.switchboard.console.core.Json;
 import dev.switchboard.console.ui.JsonTreeView;
 import dev.switchboard.console.ui.StatusLine;
@@ -56,11 +57,13 @@ public final class TimelineView implements ConsoleView {
     private final CheckBox follow = new CheckBox("Follow");
     private final Label counts = new Label();
     public final TableView<Frame> table = new TableView<>();
-    private final Label detailTitle = new Label("Select a row to see its payload.");
+    private static final String NO_DETAIL = "Select a row to see its payload.";
+    private final Label detailTitle = new Label(NO_DETAIL);
     final JsonTreeView detail = new JsonTreeView();
     private final StatusLine status = new StatusLine();
     private final PauseTransition filterLater = new PauseTransition(Duration.millis(200));
-    private int lastRowCount;
+    /** The frame the detail pane shows, or null. */
+    private Frame shown;
 
     public TimelineView(ConsoleContext ctx) {
         this.ctx = ctx;
@@ -104,8 +107,8 @@ public final class TimelineView implements ConsoleView {
         follow.setSelected(true);
         Button clear = Ui.button("Clear", e -> {
             model.clear();
-            detail.setJson(null, null);
-            detailTitle.setText("Cleared.");
+            showDetail(null);
+            status.clear();
         });
         Button export = Ui.button("Export…", e -> export());
         counts.getStyleClass().add("hint");
@@ -122,6 +125,7 @@ public final class TimelineView implements ConsoleView {
         var filters = Ui.row(Ui.grow(eventFilter), connectionFilter, outgoing, incoming, lifecycle, serverSide, search);
         var actions = Ui.row(pause, follow, clear, export, explain, Ui.spacer(), counts);
         detailTitle.getStyleClass().add("section-heading");
+        detailTitle.setId("timeline-detail-title");
         detailTitle.setWrapText(true);
         VBox detailBox = new VBox(6, detailTitle, Ui.grow(detail));
         detailBox.getStyleClass().add("card");
@@ -136,13 +140,35 @@ public final class TimelineView implements ConsoleView {
                 refreshCounts();
             }
         }.start();
+        ctx.events().subscribe(RevealFrames.class, e -> reveal(e.seqs()));
+    }
+
+    /** Selects the first of these frames (a scenario step's) and scrolls to it. */
+    private void reveal(List<Long> seqs) {
+        int first = -1;
+        for (int i = 0; i < model.visible().size() && first < 0; i++) {
+            if (seqs.contains(model.visible().get(i).seq())) {
+                first = i;
+            }
+        }
+        if (first < 0) {
+            status.warn("those frames are not shown: loosen the filters, or they were cleared");
+        } else {
+            follow.setSelected(false);
+            table.getSelectionModel().clearAndSelect(first);
+            table.scrollTo(Math.max(0, first - 2));
+        }
     }
 
     private void buildTable() {
         table.setItems(model.visible());
         table.setPlaceholder(new Label("No frames yet: connect and fire something, or loosen the filters."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Time", 96, Frame::time));
+        TableColumn<Frame, String> time = column("Time", 0, Frame::time);
+        time.setId("timeline-time-column");
+        time.setPrefWidth(textWidth("00:00:00.000") + 28); // the cell's padding and the column separator
+        time.setMinWidth(time.getPrefWidth());
+        table.getColumns().add(time);
         TableColumn<Frame, Number> seq = new TableColumn<>("#");
         seq.setPrefWidth(44);
         seq.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().seq()));
@@ -169,12 +195,36 @@ public final class TimelineView implements ConsoleView {
                 }
             }
         });
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> showDetail(f));
-        model.visible().addListener((ListChangeListener<Frame>) ch -> {
-            if (follow.isSelected() && !model.visible().isEmpty() && table.getSelectionModel().isEmpty()) {
-                table.scrollTo(model.visible().size() - 1);
+        // a filter change deselects even the rows it keeps: the detail stays until its own row is filtered out
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
+            explain.setDisable(f == null || f.kind() != FrameKind.SERVER_PUSH);
+            if (f != null) {
+                showDetail(f);
             }
         });
+        model.visible().addListener((ListChangeListener<Frame>) ch -> {
+            boolean added = false;
+            while (ch.next()) {
+                added |= ch.wasAdded();
+            }
+            if (follow.isSelected() && added) {
+                // after the table itself has taken the new rows in
+                javafx.application.Platform.runLater(() -> {
+                    if (!model.visible().isEmpty()) {
+                        table.scrollTo(model.visible().size() - 1);
+                    }
+                });
+            }
+            if (shown != null && !model.visible().contains(shown)) {
+                showDetail(null); // its row is filtered out or cleared: do not leave it on screen
+            }
+        });
+    }
+
+    private static double textWidth(String sample) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(sample);
+        text.setFont(javafx.scene.text.Font.font(13)); // the console's font size (console.css)
+        return Math.ceil(text.getLayoutBounds().getWidth());
     }
 
     private static TableColumn<Frame, String> column(String name, double width, Function<Frame, String> value) {
@@ -218,23 +268,19 @@ public final class TimelineView implements ConsoleView {
     }
 
     private void refreshCounts() {
-        int rows = model.rows().size();
-        int shown = model.visible().size();
         int pending = model.pending();
-        if (rows == lastRowCount && !model.isPaused()) {
-            if (counts.getText().isEmpty()) {
-                counts.setText("0 frames");
-            }
-            return;
+        String text = model.visible().size() + " shown of " + model.rows().size() + " frames"
+                + (model.isPaused() && pending > 0 ? " · paused, " + pending + " waiting" : "");
+        if (!text.equals(counts.getText())) {
+            counts.setText(text);
         }
-        lastRowCount = rows;
-        counts.setText(shown + " shown of " + rows + " frames"
-                + (model.isPaused() && pending > 0 ? " · paused, " + pending + " waiting" : ""));
     }
 
     private void showDetail(Frame f) {
-        explain.setDisable(f == null || f.kind() != FrameKind.SERVER_PUSH);
+        shown = f;
         if (f == null) {
+            detailTitle.setText(NO_DETAIL);
+            detail.setJson(null, null);
             return;
         }
         String title = f.kind().label() + "  " + f.event() + "  ·  " + f.connection() + "  ·  " + f.time()

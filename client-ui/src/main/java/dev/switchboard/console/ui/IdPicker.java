@@ -63,7 +63,7 @@ public final class IdPicker extends ComboBox<IdChoice> {
         debounce.setOnFinished(e -> search(getEditor().getText()));
         getEditor().textProperty().addListener((obs, old, text) -> {
             onChange.run();
-            if (!settingText && getEditor().isFocused()) {
+            if (!settingText && getEditor().isFocused() && !isPicked(text)) {
                 debounce.playFromStart();
             }
         });
@@ -73,6 +73,12 @@ public final class IdPicker extends ComboBox<IdChoice> {
                 search(getEditor().getText());
             }
         });
+    }
+
+    /** Whether the text is the one a pick from the list just put there (no new search then). */
+    private boolean isPicked(String text) {
+        IdChoice value = getValue();
+        return value != null && text != null && text.equals(value.toString());
     }
 
     /** Where search failures are reported (the view's status line). */

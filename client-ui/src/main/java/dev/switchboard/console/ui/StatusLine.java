@@ -38,6 +38,21 @@ public final class StatusLine extends Label {
         show(text, "status-busy");
     }
 
+    /** Shows a model's notice; null clears the line. */
+    public void show(Notice notice) {
+        if (notice == null) {
+            clear();
+        } else {
+            show(notice.text(), notice.kind().styleClass());
+        }
+    }
+
+    /** Follows a model's notice from now on. */
+    public void follow(javafx.beans.value.ObservableValue<Notice> notice) {
+        show(notice.getValue());
+        notice.addListener((o, a, n) -> show(n));
+    }
+
     public void clear() {
         setText("");
         setVisible(false);

@@ -23,6 +23,7 @@ public final class Ui {
 
     public static Button button(String text, EventHandler<ActionEvent> action) {
         Button b = new Button(text);
+        b.setMinWidth(Region.USE_PREF_SIZE); // a button shows its whole label or the layout gives way elsewhere
         b.setMnemonicParsing(false); // labels such as "Missing user_id" keep their underscore
         b.setOnAction(action);
         return b;
@@ -31,6 +32,13 @@ public final class Ui {
     public static Button primary(String text, EventHandler<ActionEvent> action) {
         Button b = button(text, action);
         b.getStyleClass().add("primary");
+        return b;
+    }
+
+    /** A compact secondary button, never squeezed below its text. */
+    public static Button small(String text, EventHandler<ActionEvent> action) {
+        Button b = button(text, action);
+        b.getStyleClass().add("small");
         return b;
     }
 

@@ -65,7 +65,7 @@ class PreparedArgsTest {
         data.setText("{\"to\": ");
         PreparedArgs p = PreparedArgs.from(List.of(data));
         assertThat(p.sendable()).isFalse();
-        assertThat(p.errors().get(0)).startsWith("data: invalid JSON, line 1");
+        assertThat(p.errors().get(0)).isEqualTo("data: invalid JSON at 1:8: the text ends too early");
     }
 
     @Test

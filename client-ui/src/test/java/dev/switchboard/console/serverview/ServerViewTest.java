@@ -1,6 +1,5 @@
 package dev.switchboard.console.serverview;
 
-import dev.switchboard.console.timeline.TimelineView;
 import static dev.switchboard.console.ConsoleHarness.fx;
 import static dev.switchboard.console.ConsoleHarness.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.console.ConsoleHarness;
 import dev.switchboard.console.timeline.Frame;
 import dev.switchboard.console.timeline.FrameKind;
+import dev.switchboard.console.timeline.TimelineView;
 import dev.switchboard.console.tokens.Expiry;
 import dev.switchboard.server.fixture.DocumentedFixture;
 import dev.switchboard.server.fixture.FixtureSpec;

@@ -48,7 +48,7 @@ class TimelineViewTest {
         java.util.function.Predicate<javafx.scene.Node> firstRow = n -> n instanceof javafx.scene.control.TableRow<?> row
                 && row.getItem() instanceof Frame f && f.searchText().contains("needle");
         waitFor("the needle's row", 10, () -> robot.from(view.table).lookup(firstRow).tryQuery().isPresent());
-        robot.clickOn(robot.from(view.table).lookup(firstRow).queryAs(javafx.scene.Node.class));
+        fx(() -> view.table.getSelectionModel().select(view.table.getItems().get(0)));
         waitFor("the payload tree", 10, () -> view.detail.value() != null);
         assertThat(view.detail.value().path("text").asText()).isEqualTo("needle in the haystack");
         assertThat(view.detail.tree().getRoot().getChildren()).extracting(i -> i.getValue())
@@ -74,5 +74,78 @@ class TimelineViewTest {
         assertThat(fx(() -> model.rows().size())).isEqualTo(before);
         robot.clickOn("#timeline-pause");
         waitFor("the held frames", 10, () -> model.rows().size() == before + 2);
+    }
+
+    @Test
+    void theCountFollowsTheFiltersAndTheDetailLeavesWithItsRow() {
+        fx(() -> h.window().show(3));
+        TimelineModel model = h.ctx().timeline();
+        fx(() -> model.clear());
+        Frame tweet = model.publish("c1", "jhonsnow", FrameKind.IN, "tweet/new", Json.NODES.objectNode().put("t", 1));
+        model.publish("c1", "jhonsnow", FrameKind.OUT, "message/new", Json.NODES.objectNode());
+        waitFor("two rows", 10, () -> model.rows().size() == 2);
+        waitFor("the count", 10, () -> counts().equals("2 shown of 2 frames"));
+        fx(() -> view.table.getSelectionModel().select(tweet));
+        waitFor("the tweet's payload", 10, () -> view.detail.value() != null);
+
+        robot.clickOn("#timeline-event-filter").write("message/");
+        waitFor("the filter", 10, () -> view.table.getItems().size() == 1);
+        waitFor("the count to follow the filter", 10, () -> counts().equals("1 shown of 2 frames"));
+        assertThat(fx(() -> view.detail.value())).isNull();
+        assertThat(robot.lookup("#timeline-detail-title").queryLabeled().getText()).startsWith("Select a row");
+        fx(() -> view.eventFilter.clear());
+    }
+
+    @Test
+    void followScrollsToNewRowsEvenWithARowSelected() {
+        fx(() -> h.window().show(3));
+        TimelineModel model = h.ctx().timeline();
+        fx(() -> model.clear());
+        for (int i = 0; i < 200; i++) {
+            model.publish("c1", "jhonsnow", FrameKind.IN, "tweet/new", Json.NODES.objectNode().put("n", i));
+        }
+        waitFor("200 rows", 10, () -> model.rows().size() == 200);
+        fx(() -> {
+            view.table.getSelectionModel().select(0);
+            view.table.scrollTo(0);
+        });
+        Frame last = model.publish("c1", "jhonsnow", FrameKind.IN, "tweet/new", Json.NODES.objectNode().put("n", 200));
+        waitFor("the new row scrolled into view", 10, () -> lastVisibleRow() == 200);
+        assertThat(fx(() -> view.table.getSelectionModel().getSelectedIndex())).isZero();
+    }
+
+    @Test
+    void theTimeColumnShowsTheWholeTime() {
+        fx(() -> h.window().show(3));
+        h.ctx().timeline().publish("c1", "jhonsnow", FrameKind.IN, "tweet/new", Json.NODES.objectNode());
+        waitFor("a time cell", 10, () -> robot.from(view.table).lookup(".table-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
+                        && "Time".equals(c.getTableColumn().getText()) && c.getText() != null));
+        var cell = fx(() -> robot.from(view.table).lookup(".table-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() != null && "Time".equals(c.getTableColumn().getText())
+                        && c.getText() != null).findFirst().orElseThrow());
+        String shown = fx(() -> cell.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst().orElse(""));
+        assertThat(shown).isEqualTo(cell.getText()).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
+    }
+
+    private int lastVisibleRow() {
+        var flow = (javafx.scene.control.skin.VirtualFlow<?>) robot.from(view.table).lookup(".virtual-flow").query();
+        return flow.getLastVisibleCell() == null ? -1 : flow.getLastVisibleCell().getIndex();
+    }
+
+    /** Each test starts from every frame shown, whatever the one before left in the filters. */
+    @org.junit.jupiter.api.BeforeEach
+    void noFilter() {
+        fx(() -> {
+            view.search.clear();
+            view.eventFilter.clear();
+        });
+        waitFor("the filters cleared", 10, () -> view.table.getItems().size() == h.ctx().timeline().rows().size());
+    }
+
+    private String counts() {
+        return robot.lookup("#timeline-counts").queryLabeled().getText();
     }
 }

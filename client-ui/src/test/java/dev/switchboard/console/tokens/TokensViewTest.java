@@ -5,8 +5,8 @@ import static dev.switchboard.console.ConsoleHarness.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.console.ConsoleHarness;
-import dev.switchboard.server.fixture.FixtureSpec;
 import dev.switchboard.protocol.jwt.Jwt;
+import dev.switchboard.server.fixture.FixtureSpec;
 import java.util.Base64;
 import java.util.Map;
 import javafx.scene.input.KeyCode;

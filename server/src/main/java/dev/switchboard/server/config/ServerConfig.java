@@ -65,9 +65,11 @@ public record ServerConfig(
      * @param eventsPerSecond steady rate of events per socket (token bucket refill)
      * @param eventBurst      events a socket may send at once (bucket size)
      * @param socketsPerUser  connected sockets per user, across nodes
+     * @param connectionsPerAddress open connections per client address on this node; 0 for no cap
      */
-    public record Limits(int eventsPerSecond, int eventBurst, int socketsPerUser) {
+    public record Limits(int eventsPerSecond, int eventBurst, int socketsPerUser, int connectionsPerAddress) {
 
+        public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = 1000;
         public static final Limits DEFAULT = new Limits(50, 100, 10);
 
         public Limits {
@@ -75,6 +77,15 @@ public record ServerConfig(
                 throw new IllegalArgumentException("the event rate, the burst and the sockets per user must each be"
                         + " at least 1, not " + eventsPerSecond + ", " + eventBurst + ", " + socketsPerUser);
             }
+            if (connectionsPerAddress < 0) {
+                throw new IllegalArgumentException("the connections per address must be 0 (no cap) or more, not "
+                        + connectionsPerAddress);
+            }
+        }
+
+        /** With the default cap of connections per address. */
+        public Limits(int eventsPerSecond, int eventBurst, int socketsPerUser) {
+            this(eventsPerSecond, eventBurst, socketsPerUser, DEFAULT_CONNECTIONS_PER_ADDRESS);
         }
     }
 

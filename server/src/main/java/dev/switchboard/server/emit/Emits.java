@@ -6,6 +6,8 @@ import dev.switchboard.server.emit.message.unread.SendUnreadMessages;
 import dev.switchboard.server.emit.story.SendAllStories;
 import dev.switchboard.server.emit.tweet.SendTweetsByPagination;
 import dev.switchboard.server.emit.user.chatList.SendChatList;
+import dev.switchboard.server.moderation.RemovalNotice;
+import dev.switchboard.server.moderation.SuspensionView;
 import dev.switchboard.server.store.FollowRequestStore;
 import dev.switchboard.server.store.MessageStore;
 import dev.switchboard.server.store.Stores;
@@ -35,7 +37,9 @@ public record Emits(
         PushToUser followRequestNew,
         PushToUser followRequestAccepted,
         PushToFollowers tweetNew,
-        PushToFollowers storyNew) {
+        PushToFollowers storyNew,
+        PushToUser userSuspended,
+        PushToUser contentRemoved) {
 
     public static Emits create(Namespace main, Stores stores, Visibility visibility) {
         Emitter emitter = new Emitter(main);
@@ -53,7 +57,9 @@ public record Emits(
                 new PushToUser(emitter, "user/follow/request/accepted", FollowRequestStore.APPLICANT,
                         FollowRequestView::of),
                 new PushToFollowers(emitter, visibility, "tweet/new", tweet -> TweetSummary.of(tweet, null)),
-                new PushToFollowers(emitter, visibility, "story/new", story -> StorySummary.of(story, false)));
+                new PushToFollowers(emitter, visibility, "story/new", story -> StorySummary.of(story, false)),
+                new PushToUser(emitter, "user/suspended", "_id", SuspensionView::push),
+                new PushToUser(emitter, "user/content/removed", RemovalNotice.OWNER, RemovalNotice::view));
     }
 
     /** @throws IllegalStateException when these pushes and the catalog's emits of {@code /} differ */
@@ -76,7 +82,8 @@ public record Emits(
     /** The event name of every push, connect pushes first. */
     public List<String> names() {
         List<String> names = new ArrayList<>(onConnect.keySet());
-        for (Emit e : List.of(messageSendTo, followRequestNew, followRequestAccepted, tweetNew, storyNew)) {
+        for (Emit e : List.of(messageSendTo, followRequestNew, followRequestAccepted, tweetNew, storyNew,
+                userSuspended, contentRemoved)) {
             names.add(e.event());
         }
         return names;

@@ -2,6 +2,7 @@ package dev.switchboard.server.listener;
 
 import dev.switchboard.protocol.reply.ReplyException;
 import dev.switchboard.server.AppContext;
+import dev.switchboard.server.store.StoryStore;
 import dev.switchboard.server.store.TweetStore;
 import dev.switchboard.server.visibility.Visibility;
 import org.bson.Document;
@@ -27,6 +28,25 @@ public abstract class AppListener implements Listener {
     protected Document liveTweet(ObjectId id) {
         return app.stores().tweets().findLive(id).orElseThrow(() -> ReplyException.notFound("tweet "
                 + id.toHexString() + " does not exist or was removed"));
+    }
+
+    /** A comment of a live tweet, with its tweet. */
+    protected record LiveComment(Document tweet, Document comment) {
+    }
+
+    protected LiveComment liveComment(ObjectId commentId) {
+        ReplyException notFound = ReplyException.notFound("comment " + commentId.toHexString()
+                + " does not exist (or its tweet was removed)");
+        Document tweet = app.stores().tweets().findLiveByComment(commentId).orElseThrow(() -> notFound);
+        return new LiveComment(tweet, TweetStore.comment(tweet, commentId).orElseThrow(() -> notFound));
+    }
+
+    /** A story that was not removed (expired or not). */
+    protected Document unremovedStory(ObjectId storyId) {
+        return app.stores().stories().findById(storyId)
+                .filter(s -> !Boolean.TRUE.equals(s.get(StoryStore.REMOVED)))
+                .orElseThrow(() -> ReplyException.notFound("story " + storyId.toHexString()
+                        + " does not exist or was removed"));
     }
 
     protected Document ownerOf(Document tweet) {

@@ -2,6 +2,7 @@ package dev.switchboard.server.listener;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.MongoException;
+import dev.switchboard.engine.ClientText;
 import dev.switchboard.engine.Event;
 import dev.switchboard.engine.Namespace;
 import dev.switchboard.engine.Socket;
@@ -18,8 +19,6 @@ import dev.switchboard.server.security.EventRate;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Routes every listener of the catalog to its class: parses the arguments, runs the listener,
@@ -28,13 +27,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** The kind under which unknown events are folded in the log, whatever name each one had. */
+    private static final String UNKNOWN_EVENT = "unknown event";
 
     private final Map<String, Listener> listeners;
     private final ArgParser parser;
     private final Clock clock;
     private final CallObserver observer;
     private final EventRate rate;
+    private final FailureLog failures = new FailureLog();
 
     /** With the default event rate ({@link ServerConfig.Limits#DEFAULT}). */
     public Dispatcher(Routes<?> routes, ArgParser parser, Clock clock, CallObserver observer) {
@@ -73,14 +74,15 @@ public final class Dispatcher {
                 throw new IllegalStateException(listener.getClass().getSimpleName() + " returned no reply");
             }
         } catch (ReplyException e) {
-            log(spec.name(), socket, e.status().code() + ": " + e.getMessage(), null);
+            failures.failed(socket, spec.name(), spec.name() + " " + e.status().code(),
+                    e.status().code() + ": " + e.getMessage(), null);
             reply = Reply.error(e);
         } catch (MongoException e) {
-            log(spec.name(), socket, "database: " + e.getMessage(), e);
+            failures.failed(socket, spec.name(), spec.name(), "database: " + e.getMessage(), e);
             reply = Reply.error(ReplyStatus.INTERNAL, "the database failed while handling " + spec.name() + " ("
                     + e.getClass().getSimpleName() + "); try again later");
         } catch (RuntimeException e) {
-            log(spec.name(), socket, e.toString(), e);
+            failures.failed(socket, spec.name(), spec.name(), e.toString(), e);
             reply = Reply.error(ReplyStatus.INTERNAL, "the server failed while handling " + spec.name()
                     + "; the error is in its log");
         }
@@ -97,7 +99,8 @@ public final class Dispatcher {
         }
         String message = rate.describe(refusal);
         if (refusal.firstOfRun()) {
-            log(name, socket, ReplyStatus.RATE_LIMITED.code() + ": " + message, null);
+            failures.failed(socket, name, ReplyStatus.RATE_LIMITED.code(), ReplyStatus.RATE_LIMITED.code() + ": " + message,
+                    null);
         }
         event.ack().send(Reply.error(ReplyStatus.RATE_LIMITED, message));
         observer.called(socket, name, event.args(), ReplyStatus.RATE_LIMITED, System.nanoTime() - started);
@@ -106,22 +109,12 @@ public final class Dispatcher {
 
     private void unknown(Socket socket, Event event) {
         long started = System.nanoTime();
-        if (rateLimited(event.name(), socket, event, started)) {
+        String shownName = ClientText.of(event.name()); // the client chose it: never echoed or passed on whole
+        if (rateLimited(shownName, socket, event, started)) {
             return;
         }
-        String message = "no listener for " + event.name();
-        log(event.name(), socket, message, null);
-        event.ack().send(Reply.error(ReplyStatus.NOT_FOUND, message));
-        observer.called(socket, event.name(), event.args(), ReplyStatus.NOT_FOUND, System.nanoTime() - started);
-    }
-
-    private static void log(String event, Socket socket, String error, Throwable cause) {
-        if (cause == null) {
-            LOG.warn("Listener error: {} User-id: {} Socket-id: {} Error: {}", event, SocketUser.logId(socket),
-                    socket.id(), error);
-        } else {
-            LOG.error("Listener error: {} User-id: {} Socket-id: {} Error: {}", event, SocketUser.logId(socket),
-                    socket.id(), error, cause);
-        }
+        failures.failed(socket, event.name(), UNKNOWN_EVENT, "not_found: no listener for this event", null);
+        event.ack().send(Reply.error(ReplyStatus.NOT_FOUND, "no listener for " + shownName));
+        observer.called(socket, shownName, event.args(), ReplyStatus.NOT_FOUND, System.nanoTime() - started);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.server.middleware;
 
+import dev.switchboard.engine.ClientText;
 import dev.switchboard.engine.ConnectRejectedException;
 import dev.switchboard.engine.Middleware;
 import dev.switchboard.engine.Socket;
@@ -24,10 +25,14 @@ public final class Middlewares implements Middleware {
         return List.of(
                 new AllowedOrigins(app.config().corsOrigins()),
                 Authentication.of(app),
+                new Suspended(app.stores().suspensions(), app.clock()),
                 new SocketsPerUser(app.socketSlots(), app.config().limits().socketsPerUser()),
                 new OnlineClients(app.presence(), app.stores().users(), app.clock()),
                 new JoinToRoom(app.stores().users()));
     }
+
+    /** A refusal reason may quote what the client sent; it reaches the log and {@code connect_error} capped. */
+    private static final int REASON_LIMIT = 300;
 
     private final List<ConnectionMiddleware> chain;
 
@@ -48,13 +53,14 @@ public final class Middlewares implements Middleware {
                 admission = m.admit(socket);
             } catch (Exception e) {
                 LOG.error("Middleware error: {} Socket-id: {} Error: {}", m.name(), socket.id(),
-                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+                        ClientText.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                                REASON_LIMIT), e);
                 admission = Admission.reject("the server failed to check this connection ("
                         + e.getClass().getSimpleName() + "); try again later");
             }
             if (!admission.admitted()) {
                 undo(passed, socket);
-                String message = m.name() + ": " + admission.reason();
+                String message = m.name() + ": " + ClientText.of(admission.reason(), REASON_LIMIT);
                 LOG.info("Connection refused: Socket-id: {} User-id: {} Reason: {}", socket.id(),
                         SocketUser.logId(socket), message);
                 throw new ConnectRejectedException(message);
@@ -70,7 +76,7 @@ public final class Middlewares implements Middleware {
                 m.undo(socket);
             } catch (RuntimeException e) {
                 LOG.error("Middleware error: {} Socket-id: {} Error: undo failed: {}", m.name(), socket.id(),
-                        e.getMessage(), e);
+                        ClientText.of(e.getMessage(), REASON_LIMIT), e);
             }
         }
     }

@@ -11,7 +11,9 @@ public record Stores(
         FollowRequestStore followRequests,
         RevocationStore revocations,
         AccountTokenStore accountTokens,
-        OutboxStore outbox) {
+        OutboxStore outbox,
+        SuspensionStore suspensions,
+        AuditStore audit) {
 
     /** The stores of that database; call {@link #ensureIndexes()} once at startup. */
     public static Stores on(Database db) {
@@ -23,7 +25,9 @@ public record Stores(
                 new FollowRequestStore(db.collection(FollowRequestStore.COLLECTION)),
                 new RevocationStore(db.collection(RevocationStore.COLLECTION)),
                 new AccountTokenStore(db.collection(AccountTokenStore.COLLECTION)),
-                new OutboxStore(db.collection(OutboxStore.COLLECTION)));
+                new OutboxStore(db.collection(OutboxStore.COLLECTION)),
+                new SuspensionStore(db.collection(SuspensionStore.COLLECTION)),
+                new AuditStore(db.collection(AuditStore.COLLECTION)));
     }
 
     /** Declares every index (unique ones included); safe to repeat. */
@@ -35,6 +39,7 @@ public record Stores(
         followRequests.ensureIndexes();
         accountTokens.ensureIndexes();
         outbox.ensureIndexes();
+        audit.ensureIndexes();
         return this;
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.server.SwitchboardServer;
-import dev.switchboard.server.config.CommandLine;
+import dev.switchboard.server.config.ServerCommand;
 import dev.switchboard.server.config.ServerConfig;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -16,21 +16,21 @@ class RedisOptionTest {
 
     @Test
     void theFlagsAndTheirEnvironmentVariablesSetRedisAndTheNodeName() throws Exception {
-        ServerConfig fromFlags = CommandLine.parse(new String[] {"--redis-uri", "redis://10.0.0.5:6380",
+        ServerConfig fromFlags = ServerCommand.parse(new String[] {"--redis-uri", "redis://10.0.0.5:6380",
                 "--node-name=eu-1"}, Map.of()).config();
         assertThat(fromFlags.redisUri()).isEqualTo("redis://10.0.0.5:6380");
         assertThat(fromFlags.nodeName()).isEqualTo("eu-1");
 
-        ServerConfig fromEnv = CommandLine.parse(new String[0], Map.of("REDIS_URI", "redis://cache:6379",
+        ServerConfig fromEnv = ServerCommand.parse(new String[0], Map.of("REDIS_URI", "redis://cache:6379",
                 "NODE_NAME", "eu-2")).config();
         assertThat(fromEnv.redisUri()).isEqualTo("redis://cache:6379");
         assertThat(fromEnv.nodeName()).isEqualTo("eu-2");
 
-        ServerConfig alone = CommandLine.parse(new String[0], Map.of()).config();
+        ServerConfig alone = ServerCommand.parse(new String[0], Map.of()).config();
         assertThat(alone.redisUri()).as("a single node without Redis").isNull();
-        assertThat(CommandLine.USAGE).contains("--redis-uri", "REDIS_URI");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--redis-uri"}, Map.of()))
-                .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("--redis-uri needs a value");
+        assertThat(ServerCommand.usage()).contains("--redis-uri", "REDIS_URI");
+        assertThatThrownBy(() -> ServerCommand.parse(new String[] {"--redis-uri"}, Map.of()))
+                .isInstanceOf(ServerCommand.UsageException.class).hasMessageContaining("Missing required parameter for option '--redis-uri'");
     }
 
     @Test

@@ -3,39 +3,44 @@ package dev.switchboard.server.fuzz;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import net.jqwik.engine.SourceOfRandomness;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The long fuzz run behind {@code scripts/fuzz}: the generators and checks of {@link EveryListenerFuzzTest},
  * for as many calls or minutes as asked, printing each violation as it is found and the totals at the end.
- * Exit status 1 when anything was violated.
- *
- * <pre>{@code --calls N (default 20000)  --seed S (default: the time)  --minutes M (default: no limit)}</pre>
+ * Exit status 1 when anything was violated, 2 for a bad command line.
  */
-public final class FuzzMain {
+@Command(name = "scripts/fuzz", sortOptions = false,
+        description = "Fuzzes every listener of the event catalog against a fresh in-memory server.")
+public final class FuzzMain implements Callable<Integer> {
+
+    @Option(names = "--calls", paramLabel = "N", description = "calls to make (default 20000)")
+    private long calls = 20_000;
+
+    @Option(names = "--seed", paramLabel = "S", description = "the seed of the generators (default: the time)")
+    private Long seed;
+
+    @Option(names = "--minutes", paramLabel = "M", description = "stop after this long (default: no limit)")
+    private Double minutes;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+    private boolean help;
 
     private FuzzMain() {
     }
 
     public static void main(String[] argv) {
-        long calls = 20_000;
-        long seed = System.currentTimeMillis();
-        Duration limit = null;
-        for (int i = 0; i < argv.length; i++) {
-            String value = i + 1 < argv.length ? argv[i + 1] : null;
-            switch (argv[i]) {
-                case "--calls" -> calls = Long.parseLong(required(argv[i], value));
-                case "--seed" -> seed = Long.parseLong(required(argv[i], value));
-                case "--minutes" -> limit = Duration.ofSeconds(Math.round(Double.parseDouble(required(argv[i], value)) * 60));
-                case "--help", "-h" -> {
-                    System.out.println("usage: scripts/fuzz [--calls N] [--seed S] [--minutes M]");
-                    return;
-                }
-                default -> fail("unknown option " + argv[i] + " (try --help)");
-            }
-            i++;
-        }
-        System.exit(run(calls, seed, limit) ? 0 : 1);
+        System.exit(new CommandLine(new FuzzMain()).execute(argv));
+    }
+
+    @Override
+    public Integer call() {
+        return run(calls, seed != null ? seed : System.currentTimeMillis(),
+                minutes == null ? null : Duration.ofSeconds(Math.round(minutes * 60))) ? 0 : 1;
     }
 
     /** Runs until {@code calls} calls are made or {@code limit} has passed; true when nothing was violated. */
@@ -65,17 +70,5 @@ public final class FuzzMain {
 
     private static void print(List<Violation> violations) {
         violations.forEach(v -> System.out.println(v + "\n"));
-    }
-
-    private static String required(String option, String value) {
-        if (value == null) {
-            fail(option + " needs a value");
-        }
-        return value;
-    }
-
-    private static void fail(String message) {
-        System.err.println("fuzz: " + message);
-        System.exit(2);
     }
 }

@@ -14,6 +14,7 @@ import com.mongodb.client.MongoCollection;
 import dev.switchboard.protocol.jwt.Jwt;
 import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.config.ServerConfig;
+import dev.switchboard.server.harness.ServerProcess;
 import dev.switchboard.server.harness.TestClient;
 import dev.switchboard.server.store.FollowRequestStore;
 import dev.switchboard.server.store.MessageStore;
@@ -75,8 +76,8 @@ class AcknowledgedWritesSurviveKillTest {
         List<Writer> writers = new ArrayList<>();
         List<String> usernames = new ArrayList<>();
         AtomicInteger acks = new AtomicInteger();
-        try (ServerProcess server = ServerProcess.start(file, "--events-per-second", "100000", "--event-burst",
-                "100000")) {
+        try (ServerProcess server = ServerProcess.start(ServerProcess.onFile(file, "--events-per-second",
+                "100000", "--event-burst", "100000"))) {
             try (MongoClient mongo = MongoClients.create(server.mongoUri())) {
                 MongoCollection<Document> users = mongo.getDatabase("switchboard").getCollection(UserStore.COLLECTION);
                 for (int i = 0; i < WRITERS; i++) {

@@ -31,7 +31,7 @@ class EventLayoutTest {
 
     @Test
     void everyAdminListenerLivesAtItsEventsPath() {
-        AdminContext nothing = new AdminContext(null, null, null, null);
+        AdminContext nothing = new AdminContext(null, null, null, null, null);
         assertThat(misplaced(ROOT + ".admin.listener", "admin/", AdminListeners.all(nothing).listeners())).isEmpty();
     }
 

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.protocol.jwt.Jwt;
 import dev.switchboard.server.config.ServerConfig;
+import dev.switchboard.server.fixture.CancellationToken;
+import dev.switchboard.server.fixture.DocumentedFixture;
+import dev.switchboard.server.fixture.FixtureSpec;
+import dev.switchboard.server.fixture.ProgressListener;
+import dev.switchboard.server.fixture.Seeder;
 import dev.switchboard.server.harness.Http;
 import dev.switchboard.server.harness.TestClient;
 import dev.switchboard.server.harness.TestServer;
@@ -18,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every route's failure answers, over plain HTTP against the real server and database. */
 class RouteFailuresTest {
@@ -28,19 +33,14 @@ class RouteFailuresTest {
     private static final AttemptLimit.Rate WIDE = new AttemptLimit.Rate(1_000, Duration.ofMillis(1));
     private static final ServerConfig.AccountLimits UNLIMITED = new ServerConfig.AccountLimits(WIDE, WIDE, WIDE, WIDE);
 
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(ServerConfig.ephemeral().limits(TestServer.UNHURRIED)
+            .accountLimits(UNLIMITED).corsOrigins(List.of("https://app.example")));
     static Http http;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(ServerConfig.ephemeral().limits(TestServer.UNHURRIED).accountLimits(UNLIMITED)
-                .corsOrigins(List.of("https://app.example")));
+    static void http() {
         http = new Http(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static Map<String, Object> registration(String username, String email) {
@@ -135,6 +135,23 @@ class RouteFailuresTest {
         assertThat(server.userDoc(id).getString(UserStore.HASH_PASSWORD)).startsWith("$argon2id$");
         assertThat(http.post("/login", Map.of("username", "legacy_user", "password", "fixture-password-42-0"))
                 .status()).isEqualTo(200);
+    }
+
+    @Test
+    void theDocumentedUsersLogInWithTheKnownPasswordAndJohnKeepsTheNotesHash() {
+        Seeder.seed(FixtureSpec.documented(), server.server().database().mongo(), ProgressListener.NONE,
+                new CancellationToken());
+        for (String username : List.of("kiarashatri", "aryastark", "sansastark", "ramsaybolton")) {
+            Http.Answer login = http.post("/login", Map.of("username", username,
+                    "password", DocumentedFixture.KNOWN_PASSWORD));
+            assertThat(login.status()).as(username + ": " + login.body()).isEqualTo(200);
+        }
+        assertThat(http.post("/login", Map.of("username", "kia@gmail.cm", "password", DocumentedFixture.KNOWN_PASSWORD))
+                .field("/userId")).isEqualTo(DocumentedFixture.KIA_ATRI.toHexString());
+        assertThat(http.post("/login", Map.of("username", "jhonsnow", "password", DocumentedFixture.KNOWN_PASSWORD))
+                .status()).isEqualTo(401);
+        assertThat(server.userDoc(DocumentedFixture.JOHN_SNOW).getString(UserStore.HASH_PASSWORD))
+                .isEqualTo("5joRzUcZu3OkKsFCjV5ydNgxYAWl+YbCeSL8uFJ2nC8=");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.switchboard.engine.internal.eio;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
@@ -37,9 +38,10 @@ public final class PollingBodyAggregator extends HttpObjectAggregator {
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
         if (isOtherPath(oversized)) {
-            // the rest of the body is still coming: answer, then close rather than read it
-            otherPaths.write(new PollRequest(ctx, false, ((HttpRequest) oversized).headers().get("origin")),
-                    otherPaths.tooLarge());
+            // as Netty's own answer does: on a keep-alive connection the rest of the body is read and
+            // dropped, so the client, still sending, gets to read the answer; otherwise close after it
+            boolean keepAlive = !(oversized instanceof FullHttpMessage) && HttpUtil.isKeepAlive(oversized);
+            otherPaths.write(new PollRequest(ctx, keepAlive, oversized.headers().get("origin")), otherPaths.tooLarge());
             return;
         }
         if (oversized instanceof HttpRequest request) {

@@ -1,6 +1,7 @@
 package dev.switchboard.engine.internal.sio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.engine.ClientText;
 import dev.switchboard.engine.Ack;
 import dev.switchboard.engine.Broadcast;
 import dev.switchboard.engine.ConnectRejectedException;
@@ -206,7 +207,7 @@ final class SocketImpl implements Socket {
         try {
             handler.handle(this, new Event(name, args, ack));
         } catch (Exception e) {
-            log.warn("handler of event {} on namespace {} failed for socket {}", name, namespace.name(), id, e);
+            log.warn("handler of event {} on namespace {} failed for socket {}", ClientText.of(name), namespace.name(), id, e);
         }
     }
 

@@ -3,6 +3,18 @@ package dev.switchboard.server.admin.listener;
 import dev.switchboard.engine.SocketInfo;
 import dev.switchboard.protocol.reply.ReplyException;
 import dev.switchboard.server.admin.AdminContext;
+import dev.switchboard.server.admin.AdminRole;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.switchboard.server.moderation.SuspensionView;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.reply.Reply;
+import dev.switchboard.server.moderation.AuditLog;
+import dev.switchboard.server.moderation.RemovalNotice;
+import dev.switchboard.server.listener.Call;
+import dev.switchboard.server.store.UserStore;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import dev.switchboard.server.listener.AppListener;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +33,36 @@ public abstract class AdminListener extends AppListener {
     protected AdminListener(AdminContext admin) {
         super(admin.app());
         this.admin = admin;
+    }
+
+    /** {@code forbidden} unless the caller's token has role admin (moderators may not do this). */
+    protected static void requireAdmin(Call call) {
+        if (!AdminRole.isAdmin(call.socket())) {
+            throw ReplyException.forbidden(call.event() + " is for role admin; a moderator may not use it");
+        }
+    }
+
+    /** The user, or {@code not_found}. */
+    protected Document existingUser(ObjectId userId) {
+        return app.stores().users().findById(userId, UserStore.USERNAME)
+                .orElseThrow(() -> ReplyException.notFound("user " + userId.toHexString() + " does not exist"));
+    }
+
+    /** The user's suspension in force at the call, as {@code { reason, until, by, at }}, or JSON null. */
+    protected JsonNode suspensionOf(ObjectId userId, Call call) {
+        return app.stores().suspensions().inForce(userId, call.now()).<JsonNode>map(SuspensionView::of)
+                .orElse(NullNode.getInstance());
+    }
+
+    /**
+     * After content was marked removed by a moderator: its owner is told what and why
+     * ({@code user/content/removed}) and the action goes to the audit log.
+     */
+    protected ObjectNode removed(Call call, String kind, ObjectId id, ObjectId tweetId, ObjectId owner, String text) {
+        String reason = call.args().text("reason");
+        app.emits().contentRemoved().send(RemovalNotice.of(kind, id, tweetId, owner, text, reason, call.now()));
+        admin.audit().record(call, new AuditLog.Target(kind, id, owner), reason, null);
+        return Reply.ok().put("removed", true);
     }
 
     /** The sockets of the main namespace on every node. */

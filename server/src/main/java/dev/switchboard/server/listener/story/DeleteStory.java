@@ -20,10 +20,7 @@ public final class DeleteStory extends AppListener {
     @Override
     public ObjectNode handle(Call call) {
         ObjectId storyId = call.args().id("storyId");
-        Document story = app.stores().stories().findById(storyId)
-                .filter(s -> !Boolean.TRUE.equals(s.get(StoryStore.REMOVED)))
-                .orElseThrow(() -> ReplyException.notFound("story " + storyId.toHexString()
-                        + " does not exist or was removed"));
+        Document story = unremovedStory(storyId);
         if (!call.me().equals(story.get(StoryStore.OWNER))) {
             throw ReplyException.forbidden("story " + storyId.toHexString() + " is not yours; only its owner can delete it");
         }

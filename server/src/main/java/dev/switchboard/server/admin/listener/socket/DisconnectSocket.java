@@ -21,6 +21,7 @@ public final class DisconnectSocket extends AdminListener {
 
     @Override
     public ObjectNode handle(Call call) {
+        requireAdmin(call);
         String socketId = call.args().text("socketId");
         SocketInfo target = mainSocket(socketId);
         // each socket is alone in the room named after its id, so this reaches it on any node

@@ -20,6 +20,7 @@ public final class GetSockets extends AdminListener {
 
     @Override
     public ObjectNode handle(Call call) {
+        requireAdmin(call);
         ArrayNode sockets = JsonOut.array();
         mainSockets().stream()
                 .sorted(Comparator.comparing((SocketInfo s) -> s.handshake().issued()).thenComparing(SocketInfo::id))

@@ -44,6 +44,7 @@ public final class GetStats extends AdminListener {
 
     @Override
     public ObjectNode handle(Call call) {
+        requireAdmin(call);
         List<JsonNode> nodes = await(admin.nodes().ask(NODE_STATS, NullNode.getInstance()), "asking every node");
         long connections = 0;
         ArrayNode perNode = JsonOut.array();

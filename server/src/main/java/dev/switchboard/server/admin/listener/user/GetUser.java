@@ -26,6 +26,7 @@ public final class GetUser extends AdminListener {
         user.put("followers_count", app.stores().users().countFollowers(id));
         user.put("following_count", UserStore.entries(stored, UserStore.FOLLOWING).size());
         user.put("online", app.presence().isOnline(id));
+        user.set("suspension", suspensionOf(id, call));
         ObjectNode reply = Reply.ok();
         reply.set("user", user);
         return reply;

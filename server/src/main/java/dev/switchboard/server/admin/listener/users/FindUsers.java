@@ -28,6 +28,7 @@ public final class FindUsers extends AdminListener {
                     UserStore.EMAIL);
             entry.put("online", app.presence().isOnline(user.getObjectId("_id")));
             entry.set(UserStore.LAST_SEEN, JsonOut.of(user.get(UserStore.LAST_SEEN)));
+            entry.set("suspension", suspensionOf(user.getObjectId("_id"), call));
             users.add(entry);
         }
         ObjectNode reply = Reply.ok();

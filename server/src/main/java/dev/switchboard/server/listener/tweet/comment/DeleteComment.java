@@ -20,10 +20,9 @@ public final class DeleteComment extends AppListener {
     @Override
     public ObjectNode handle(Call call) {
         ObjectId commentId = call.args().id("commentId");
-        ReplyException notFound = ReplyException.notFound("comment " + commentId.toHexString()
-                + " does not exist (or its tweet was removed)");
-        Document tweet = app.stores().tweets().findLiveByComment(commentId).orElseThrow(() -> notFound);
-        Document comment = TweetStore.comment(tweet, commentId).orElseThrow(() -> notFound);
+        LiveComment found = liveComment(commentId);
+        Document tweet = found.tweet();
+        Document comment = found.comment();
         boolean mine = call.me().equals(comment.get(TweetStore.OWNER));
         boolean myTweet = call.me().equals(tweet.get(TweetStore.OWNER));
         if (!mine && !myTweet) {

@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class CommandLineTest {
+class ServerCommandTest {
 
     private static final String SECRET = "a-secret-that-is-long-enough-for-hs256-0123456789";
 
     @Test
     void defaultsRunTheEmbeddedDatabaseWithTheExampleSecret() throws Exception {
-        ServerConfig c = CommandLine.parse(new String[0], Map.of()).config();
+        ServerConfig c = ServerCommand.parse(new String[0], Map.of()).config();
         assertThat(c.port()).isEqualTo(3000);
         assertThat(c.dbPort()).isEqualTo(27018);
         assertThat(c.dbFile()).isEqualTo(Path.of("data/switchboard.mv"));
@@ -26,7 +26,7 @@ class CommandLineTest {
 
     @Test
     void flagsOverrideEnvironment() throws Exception {
-        ServerConfig c = CommandLine.parse(new String[] {"--port", "4000", "--db-port=27100", "--db-file", "x/y.mv",
+        ServerConfig c = ServerCommand.parse(new String[] {"--port", "4000", "--db-port=27100", "--db-file", "x/y.mv",
                 "--db-memory", "--jwt-secret", SECRET}, Map.of("PORT", "5000")).config();
         assertThat(c.port()).isEqualTo(4000);
         assertThat(c.dbPort()).isEqualTo(27100);
@@ -38,7 +38,7 @@ class CommandLineTest {
 
     @Test
     void environmentVariablesAreRead() throws Exception {
-        ServerConfig c = CommandLine.parse(new String[0], Map.of("PORT", "5000",
+        ServerConfig c = ServerCommand.parse(new String[0], Map.of("PORT", "5000",
                 "MONGODB_URI", "mongodb://db:27017/app", "JWT_SECRET_TOKEN", SECRET)).config();
         assertThat(c.port()).isEqualTo(5000);
         assertThat(c.mongoUri()).isEqualTo("mongodb://db:27017/app");
@@ -48,29 +48,37 @@ class CommandLineTest {
 
     @Test
     void externalDatabaseWithoutSecretIsRefused() {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--mongo-uri", "mongodb://db:27017"}, Map.of()))
-                .isInstanceOf(CommandLine.UsageException.class)
+        assertThatThrownBy(() -> ServerCommand.parse(new String[] {"--mongo-uri", "mongodb://db:27017"}, Map.of()))
+                .isInstanceOf(ServerCommand.UsageException.class)
                 .hasMessageContaining("--jwt-secret").hasMessageContaining("JWT_SECRET_TOKEN");
     }
 
     @Test
     void badFlagsSayWhatIsWrong() {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--prot", "1"}, Map.of()))
-                .hasMessage("unknown option --prot");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--port"}, Map.of()))
-                .hasMessage("--port needs a value");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--port", "abc"}, Map.of()))
+        assertThatThrownBy(() -> ServerCommand.parse(new String[] {"--prot", "1"}, Map.of()))
+                .hasMessage("Unknown options: '--prot', '1'");
+        assertThatThrownBy(() -> ServerCommand.parse(new String[] {"--port"}, Map.of()))
+                .hasMessage("Missing required parameter for option '--port' (N)");
+        assertThatThrownBy(() -> ServerCommand.parse(new String[] {"--port", "abc"}, Map.of()))
                 .hasMessageContaining("port number");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--port", "70000"}, Map.of()))
+        assertThatThrownBy(() -> ServerCommand.parse(new String[] {"--port", "70000"}, Map.of()))
                 .hasMessageContaining("0-65535");
-        assertThatThrownBy(() -> CommandLine.parse(new String[0], Map.of("PORT", "x")))
-                .hasMessageContaining("PORT");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--jwt-secret", "short"}, Map.of()))
+        assertThatThrownBy(() -> ServerCommand.parse(new String[0], Map.of("PORT", "x")))
+                .hasMessage("environment variable PORT: must be a port number 0-65535, not \"x\"");
+        assertThatThrownBy(() -> ServerCommand.parse(new String[] {"--jwt-secret", "short"}, Map.of()))
                 .hasMessageContaining("256 bits");
     }
 
     @Test
+    void theHelpNamesEveryFlagAndTheVariablesThatStandInForThem() {
+        assertThat(ServerCommand.usage()).contains("Usage: scripts/server", "--port", "PORT", "--host", "--db-port",
+                "--db-file", "--db-memory", "--mongo-uri", "MONGODB_URI", "--jwt-secret", "JWT_SECRET_TOKEN",
+                "--redis-uri", "REDIS_URI", "--smtp-uri", "SMTP_URI", "--node-name", "NODE_NAME", "--cors-origins", "CORS_ORIGINS",
+                "--max-image-bytes", "--max-payload", "--events-per-second", "--event-burst", "--sockets-per-user");
+    }
+
+    @Test
     void helpIsRecognised() throws Exception {
-        assertThat(CommandLine.parse(new String[] {"--port", "1", "--help"}, Map.of()).help()).isTrue();
+        assertThat(ServerCommand.parse(new String[] {"--port", "1", "--help"}, Map.of()).help()).isTrue();
     }
 }
