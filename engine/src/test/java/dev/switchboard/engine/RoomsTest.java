@@ -53,11 +53,7 @@ class RoomsTest {
     }
 
     static RawWebSocket connected() throws Exception {
-        RawWebSocket ws = new RawWebSocket(http, "ws://127.0.0.1:" + io.port() + "/socket.io/?EIO=4&transport=websocket");
-        assertThat(ws.nextText()).startsWith("0{");
-        ws.send("40");
-        assertThat(ws.nextText()).startsWith("40{\"sid\":");
-        return ws;
+        return RawWebSocket.connectedToMainNamespace(http, io.port());
     }
 
     /** Shouts; returns once the shouter's ack arrived (the shout went out before it), with what the shouter got meanwhile. */
