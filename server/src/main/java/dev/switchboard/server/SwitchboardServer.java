@@ -31,11 +31,13 @@ import dev.switchboard.server.middleware.Middlewares;
 import dev.switchboard.server.presence.InMemoryPresence;
 import dev.switchboard.server.presence.Presence;
 import dev.switchboard.server.security.EventRate;
+import dev.switchboard.server.security.QueueBudget;
 import dev.switchboard.server.security.Revocations;
 import dev.switchboard.server.presence.RedisPresence;
 import dev.switchboard.server.route.JsonRoutes;
 import dev.switchboard.server.route.HttpRoutes;
 import dev.switchboard.server.store.Stores;
+import dev.switchboard.server.store.derived.DerivedDocuments;
 import dev.switchboard.server.visibility.Visibility;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,6 +101,7 @@ public final class SwitchboardServer implements AutoCloseable {
 
             // 2. the stores, with their indexes
             Stores stores = Stores.on(database).ensureIndexes();
+            DerivedDocuments.repairAtStartup(database.mongo(), config.embeddedDatabase());
 
             // 3. the engine and its main namespace; with Redis, rooms and presence span every node
             if (config.redisUri() != null) {
@@ -133,7 +136,8 @@ public final class SwitchboardServer implements AutoCloseable {
             ClusterRequests nodes = redis == null ? ClusterRequests.singleNode() : ClusterRequests.over(redis);
             AdminNamespace admin = AdminNamespace.install(engine, app, nodes);
             new Dispatcher(Listeners.all(app), argParser, clock, admin.callObserver(),
-                    new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst())).register(main);
+                    new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst()),
+                    new QueueBudget(config.queueBudget())).register(main);
 
             // 7. with Redis: room changes missed during an outage are repaired from the database when it is back
             if (redis != null) {

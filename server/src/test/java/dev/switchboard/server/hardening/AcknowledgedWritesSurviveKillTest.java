@@ -21,6 +21,7 @@ import dev.switchboard.server.store.MessageStore;
 import dev.switchboard.server.store.Stores;
 import dev.switchboard.server.store.TweetStore;
 import dev.switchboard.server.store.UserStore;
+import dev.switchboard.server.store.derived.DerivedDocuments;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,8 +119,11 @@ class AcknowledgedWritesSurviveKillTest {
             Stores stores = restarted.stores();
             for (Writer w : writers) {
                 everyAcknowledgedWriteIsThere(stores, w);
+                everyAcknowledgedWriteIsReadThroughTheDerivedDocuments(stores, w);
             }
             indexesAgreeWithTheData(stores, usernames, writers);
+            var db = restarted.database().mongo();
+            assertThat(DerivedDocuments.of(db).check(db)).as("derived documents agree with their sources").isEmpty();
         }
     }
 
@@ -208,6 +212,21 @@ class AcknowledgedWritesSurviveKillTest {
                 eq(FollowRequestStore.APPLICANT, w.me), eq(FollowRequestStore.REQUEST_TO, w.privateTarget))) == 1;
         if (!w.requestInFlight) {
             assertThat(requested).as("follow request state acknowledged last").isEqualTo(w.requested);
+        }
+    }
+
+    /** The reads the listeners make (timelines, conversations, blockers) show every acknowledged write. */
+    private static void everyAcknowledgedWriteIsReadThroughTheDerivedDocuments(Stores stores, Writer w) {
+        assertThat(stores.tweets().byOwner(w.me, 0, 100_000)).extracting(t -> t.getObjectId("_id"))
+                .as("the writer's timeline").containsAll(w.tweets);
+        assertThat(stores.messages().conversation(w.me, w.partner, 0, 100_000)).extracting(m -> m.getObjectId("_id"))
+                .as("the conversation").containsAll(w.messages);
+        if (!w.messages.isEmpty()) {
+            assertThat(stores.messages().chatPartners(w.partner)).as("the partner's chat list").contains(w.me);
+        }
+        if (!w.blockInFlight) {
+            assertThat(stores.users().blockerIds(w.blockTarget).contains(w.me)).as("blockers of the block target")
+                    .isEqualTo(w.blocked);
         }
     }
 
