@@ -85,9 +85,14 @@ switchboard_build() {
         local upstream; upstream="$(switchboard_upstream "$module" | xargs)"
         echo "switchboard: building $module${upstream:+ and what it depends on ($upstream)}..." >&2
         touch "$target/switchboard-$scope.stamp.new"
+        # Maven 3.8 prints colour resets even when told not to colour: drop them
         (cd "$SWITCHBOARD_ROOT" && mvn -B -q -Dstyle.color=never -pl "$module" -am package -DskipTests \
             dependency:build-classpath -Dmdep.outputFile="target/$scope-classpath.txt" \
-            -Dmdep.includeScope="$scope") >&2 || { exec {lock}>&-; return 1; }
+            -Dmdep.includeScope="$scope" 2>&1) | sed -u $'s/\e\\[0m//g' >&2
+        if [[ "${PIPESTATUS[0]}" != 0 ]]; then
+            exec {lock}>&-
+            return 1
+        fi
         # stamped with the time the build started, so an edit made during the build is built next time
         mv "$target/switchboard-$scope.stamp.new" "$target/switchboard-$scope.stamp"
     fi

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.switchboard.engine.testing.RequiredTools;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,13 +22,7 @@ class NodeClientInteropTest {
 
     @BeforeAll
     static void prepare() throws Exception {
-        Assumptions.assumeTrue(onPath("node"), "node is not on PATH: skipping the Node.js client interop tests");
-        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/socket.io-client"))) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                    .directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
-            String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(npm.waitFor()).as("npm ci: %s", out).isZero();
-        }
+        RequiredTools.requireNodePackages(NODE_DIR, "socket.io-client");
         io = InteropServer.start();
     }
 
@@ -38,19 +30,6 @@ class NodeClientInteropTest {
     static void stop() {
         if (io != null) {
             io.close();
-        }
-    }
-
-    private static boolean onPath(String command) {
-        try {
-            Process p = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

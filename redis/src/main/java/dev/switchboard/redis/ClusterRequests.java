@@ -41,6 +41,23 @@ public final class ClusterRequests {
         return new ClusterRequests(backplane);
     }
 
+    /** False on a single node: then {@link #tell} goes nowhere. */
+    public boolean spansNodes() {
+        return others != null;
+    }
+
+    /**
+     * Hands the payload to every other node's handler of that type, without waiting (a handler returns
+     * null: no answer is sent back). Dropped while Redis is away.
+     */
+    public void tell(String type, JsonNode payload) {
+        if (others != null) {
+            ObjectNode request = others.request(type);
+            request.set("payload", payload);
+            others.tell(request);
+        }
+    }
+
     /** What this node answers to requests of that type (from any node, this one included). */
     public void answer(String type, Function<JsonNode, JsonNode> handler) {
         handlers.put(type, handler);

@@ -19,7 +19,7 @@ class ClusterRequestsTest {
 
     @BeforeAll
     static void startRedis() {
-        redis = LocalRedis.startOrSkip();
+        redis = LocalRedis.required();
     }
 
     @AfterAll

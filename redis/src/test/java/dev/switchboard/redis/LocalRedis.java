@@ -1,9 +1,7 @@
 package dev.switchboard.redis;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.switchboard.engine.testing.RequiredTools;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -16,7 +14,8 @@ import java.util.List;
 
 /**
  * A real {@code redis-server} from the PATH on a free loopback port, without persistence, for tests.
- * Tests that need it are skipped, with the reason, when {@code redis-server} is not installed.
+ * Tests that need it are skipped, with the reason, when {@code redis-server} is not installed (they fail
+ * under {@code CI=true}).
  */
 public final class LocalRedis implements AutoCloseable {
 
@@ -27,26 +26,16 @@ public final class LocalRedis implements AutoCloseable {
         this.port = port;
     }
 
-    /** Skips the calling test (JUnit assumption) when redis-server is not on the PATH. */
-    public static LocalRedis startOrSkip() {
-        assumeTrue(onPath(), "redis-server is not on the PATH (install it: apt-get install redis-server);"
-                + " the cross-node tests need a real Redis and are skipped");
+    /**
+     * Starts one; when redis-server is not on the PATH the calling test is skipped, or fails under
+     * {@code CI=true} ({@link RequiredTools}).
+     */
+    public static LocalRedis required() {
+        RequiredTools.require("redis-server", "install it: apt-get install redis-server; the cross-node tests need"
+                + " a real Redis");
         LocalRedis redis = new LocalRedis(freePort());
         redis.start();
         return redis;
-    }
-
-    static boolean onPath() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (new File(dir, "redis-server").canExecute()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int freePort() {

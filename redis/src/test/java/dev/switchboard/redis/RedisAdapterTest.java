@@ -74,7 +74,7 @@ class RedisAdapterTest {
 
     @BeforeAll
     static void startNodes() {
-        redis = LocalRedis.startOrSkip();
+        redis = LocalRedis.required();
         one = Node.start("one");
         two = Node.start("two");
     }

@@ -31,11 +31,13 @@ import dev.switchboard.server.middleware.Middlewares;
 import dev.switchboard.server.presence.InMemoryPresence;
 import dev.switchboard.server.presence.Presence;
 import dev.switchboard.server.security.EventRate;
+import dev.switchboard.server.security.QueueBudget;
 import dev.switchboard.server.security.Revocations;
 import dev.switchboard.server.presence.RedisPresence;
 import dev.switchboard.server.route.JsonRoutes;
 import dev.switchboard.server.route.HttpRoutes;
 import dev.switchboard.server.store.Stores;
+import dev.switchboard.server.store.derived.DerivedDocuments;
 import dev.switchboard.server.visibility.Visibility;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,12 +62,13 @@ public final class SwitchboardServer implements AutoCloseable {
     private final SocketIoServer engine;
     private final RedisBackplane redis;
     private final RoomRepair roomRepair;
+    private final AdminNamespace admin;
     private final MailQueue mail;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SwitchboardServer(ServerConfig config, EmbeddedMongo embedded, Database database, Stores stores,
                               Presence presence, SocketIoServer engine, RedisBackplane redis, RoomRepair roomRepair,
-                              MailQueue mail) {
+                              AdminNamespace admin, MailQueue mail) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
@@ -74,6 +77,7 @@ public final class SwitchboardServer implements AutoCloseable {
         this.engine = engine;
         this.redis = redis;
         this.roomRepair = roomRepair;
+        this.admin = admin;
         this.mail = mail;
     }
 
@@ -97,6 +101,7 @@ public final class SwitchboardServer implements AutoCloseable {
 
             // 2. the stores, with their indexes
             Stores stores = Stores.on(database).ensureIndexes();
+            DerivedDocuments.repairAtStartup(database.mongo(), config.embeddedDatabase());
 
             // 3. the engine and its main namespace; with Redis, rooms and presence span every node
             if (config.redisUri() != null) {
@@ -131,7 +136,8 @@ public final class SwitchboardServer implements AutoCloseable {
             ClusterRequests nodes = redis == null ? ClusterRequests.singleNode() : ClusterRequests.over(redis);
             AdminNamespace admin = AdminNamespace.install(engine, app, nodes);
             new Dispatcher(Listeners.all(app), argParser, clock, admin.callObserver(),
-                    new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst())).register(main);
+                    new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst()),
+                    new QueueBudget(config.queueBudget())).register(main);
 
             // 7. with Redis: room changes missed during an outage are repaired from the database when it is back
             if (redis != null) {
@@ -149,7 +155,8 @@ public final class SwitchboardServer implements AutoCloseable {
             // 9. go
             startEngine(engine, config);
             LOG.info("Account mails go to {}", mail.describe());
-            return new SwitchboardServer(config, embedded, database, stores, presence, engine, redis, roomRepair, mail);
+            return new SwitchboardServer(config, embedded, database, stores, presence, engine, redis, roomRepair, admin,
+                    mail);
         } catch (RuntimeException e) {
             SocketIoServer startedEngine = engine;
             if (startedEngine != null) {
@@ -276,6 +283,7 @@ public final class SwitchboardServer implements AutoCloseable {
             LOG.warn("stopping the Socket.IO engine: {}", e.toString());
         }
         mail.close();
+        admin.close();
         if (redis != null) {
             roomRepair.close();
             if (presence instanceof RedisPresence shared) {

@@ -12,6 +12,8 @@ public final class Reply {
 
     public static final String STATUS = "status";
     public static final String ERROR = "error";
+    /** With {@code unavailable}: after how many milliseconds a retry may succeed. */
+    public static final String RETRY_AFTER_MS = "retry_after_ms";
 
     private Reply() {
     }

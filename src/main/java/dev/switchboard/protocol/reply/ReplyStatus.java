@@ -11,6 +11,8 @@ public enum ReplyStatus {
     CONFLICT("conflict"),
     TOO_LARGE("too_large"),
     RATE_LIMITED("rate_limited"),
+    /** The server is over capacity and did not run the call; the reply carries {@code retry_after_ms}. */
+    UNAVAILABLE("unavailable"),
     INTERNAL("internal");
 
     private final String code;

@@ -118,4 +118,27 @@ class RecordReplayTest {
                 && tv.table.getSelectionModel().getSelectedItem() != null
                 && tv.table.getSelectionModel().getSelectedItem().connectionId().startsWith("▶ "));
     }
+
+    @Test
+    void aScenarioRunsAsLoadWithProgressAndALiveChart() {
+        fx(() -> {
+            h.window().show(ScenariosView.class);
+            view.editor.setText("""
+                    {"name": "profiles", "fixture": {"generated": {"users": 30, "seed": 11}},
+                     "actors": {"a": {"pick": "any"}},
+                     "steps": [{"connect": "a"},
+                               {"emit": "user/profile/get", "as": "a", "args": [], "expect": {"profile": {"_id": "${a.id}"}}},
+                               {"disconnect": "a"}]}
+                    """, null);
+            view.load.vus.getValueFactory().setValue(3);
+            view.load.arrival.getValueFactory().setValue(4.0);
+            view.load.seconds.getValueFactory().setValue(2);
+        });
+        robot.clickOn("#scenario-run-load");
+        waitFor("the load run to end", 90, () -> view.status.getText().startsWith("Load done"));
+        assertThat(view.status.getText()).as(view.load.summary.getText()).contains("virtual users passed");
+        assertThat(view.load.progress.getProgress()).isEqualTo(1.0);
+        assertThat(fx(() -> view.load.chart.getData().get(1).getData().size())).isGreaterThan(0);
+        assertThat(view.load.summary.getText()).contains("0 failed");
+    }
 }

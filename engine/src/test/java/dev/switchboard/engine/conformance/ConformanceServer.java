@@ -13,6 +13,11 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The engine configured as the reference server of the official socket.io-protocol test suite.
@@ -35,29 +40,41 @@ import java.util.List;
  * machine, and the connect timeout then closes it. No test of the suite depends on the 1 s value
  * (a client that never sends CONNECT is closed by the 500 ms ping timeout first).
  */
-public final class ConformanceServer {
+@Command(name = "scripts/conformance-server", sortOptions = false,
+        description = "The engine alone, configured as the reference server of the official socket.io-protocol"
+                + " test suite.")
+public final class ConformanceServer implements Callable<Integer> {
 
     static final int DEFAULT_WRITE_GAP_MS = 40;
 
+    @Option(names = "--port", paramLabel = "N", description = "port (default 3000)")
+    private int port = 3000;
+
+    @Option(names = "--write-gap-ms", paramLabel = "N",
+            description = "pause between websocket writes (default " + DEFAULT_WRITE_GAP_MS + "; 0 for a benchmark)")
+    private int writeGapMs = DEFAULT_WRITE_GAP_MS;
+
+    @Option(names = "--ping-interval-ms", paramLabel = "N", description = "default 300")
+    private int pingIntervalMs = 300;
+
+    @Option(names = "--ping-timeout-ms", paramLabel = "N", description = "default 200")
+    private int pingTimeoutMs = 200;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+    private boolean help;
+
     private ConformanceServer() { }
 
-    public static void main(String[] args) throws InterruptedException {
-        int port = 3000;
-        int writeGapMs = DEFAULT_WRITE_GAP_MS;
-        int pingIntervalMs = 300;
-        int pingTimeoutMs = 200;
-        for (int i = 0; i < args.length; i += 2) {
-            String flag = args[i];
-            if (i + 1 >= args.length || !args[i + 1].matches("\\d{1,9}")) {
-                usage(flag + " needs a whole number");
-            }
-            int value = Integer.parseInt(args[i + 1]);
-            switch (flag) {
-                case "--port" -> port = value;
-                case "--write-gap-ms" -> writeGapMs = value;
-                case "--ping-interval-ms" -> pingIntervalMs = value;
-                case "--ping-timeout-ms" -> pingTimeoutMs = value;
-                default -> usage("unknown option " + flag);
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ConformanceServer()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        for (int value : new int[] {port, writeGapMs, pingIntervalMs, pingTimeoutMs}) {
+            if (value < 0) {
+                throw new ParameterException(new CommandLine(this), "every option takes a whole number from 0, not "
+                        + value);
             }
         }
         SocketIoServer io = start(port, Duration.ofMillis(writeGapMs), Duration.ofMillis(pingIntervalMs),
@@ -65,13 +82,7 @@ public final class ConformanceServer {
         warmUp(io.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> io.stop(Duration.ofSeconds(1))));
         Thread.currentThread().join();
-    }
-
-    private static void usage(String problem) {
-        System.err.println("conformance-server: " + problem);
-        System.err.println("usage: scripts/conformance-server [--port N] [--write-gap-ms N] [--ping-interval-ms N]"
-                + " [--ping-timeout-ms N]");
-        System.exit(2);
+        return 0;
     }
 
     public static SocketIoServer start(int port, Duration writeGap) {

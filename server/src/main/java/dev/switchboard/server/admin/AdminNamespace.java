@@ -11,6 +11,7 @@ import dev.switchboard.server.admin.listener.AdminListeners;
 import dev.switchboard.server.admin.listener.stats.GetStats;
 import dev.switchboard.server.admin.stats.EventStats;
 import dev.switchboard.server.admin.stream.AdminStream;
+import dev.switchboard.server.admin.stream.ClusterStream;
 import dev.switchboard.server.admin.stream.ServerObserver;
 import dev.switchboard.server.listener.CallObserver;
 import dev.switchboard.server.listener.Dispatcher;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@code /}. The main namespace is only observed from the first admin connection on, so a server that
  * no admin ever watched does no monitoring work beyond the per-event counters.
  */
-public final class AdminNamespace {
+public final class AdminNamespace implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminNamespace.class);
 
@@ -37,6 +38,8 @@ public final class AdminNamespace {
     private final AdminStream stream;
     private final ServerObserver observer;
     private final AtomicBoolean observing = new AtomicBoolean();
+    /** Null on a single node. */
+    private ClusterStream cluster;
 
     private AdminNamespace(Namespace main, AdminStream stream, ServerObserver observer) {
         this.main = main;
@@ -47,7 +50,11 @@ public final class AdminNamespace {
     public static AdminNamespace install(SocketIoServer engine, AppContext app, ClusterRequests nodes) {
         EventStats stats = new EventStats();
         AdminStream stream = new AdminStream();
-        AdminNamespace admin = new AdminNamespace(app.main(), stream, new ServerObserver(stats, stream, app.clock()));
+        AdminNamespace admin = new AdminNamespace(app.main(), stream, new ServerObserver(stats, stream, app.clock(),
+                app.config().nodeName()));
+        if (nodes.spansNodes()) {
+            admin.cluster = new ClusterStream(nodes, stream, admin::observeMain);
+        }
         Namespace namespace = engine.namespace(EventCatalog.ADMIN);
         namespace.use(new Middlewares(List.of(Authentication.of(app), new Suspended(app.stores().suspensions(),
                 app.clock()), new AdminRole())));
@@ -74,9 +81,7 @@ public final class AdminNamespace {
         if (!AdminRole.isAdmin(adminSocket)) {
             return;
         }
-        if (observing.compareAndSet(false, true)) {
-            main.observe(observer);
-        }
+        observeMain();
         stream.subscribe(adminSocket.id(), new AdminStream.Sink() {
             @Override
             public void deliver(String event, ObjectNode payload) {
@@ -91,5 +96,22 @@ public final class AdminNamespace {
             }
         });
         adminSocket.onDisconnect((s, reason) -> stream.unsubscribe(s.id()));
+        if (cluster != null) {
+            cluster.adminSubscribed();
+        }
+    }
+
+    /** Stops telling other nodes about this node's admins. */
+    @Override
+    public void close() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private void observeMain() {
+        if (observing.compareAndSet(false, true)) {
+            main.observe(observer);
+        }
     }
 }

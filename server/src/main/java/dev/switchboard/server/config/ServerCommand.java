@@ -90,6 +90,11 @@ public final class ServerCommand {
             description = "open connections from one client address (default 1000; 0 for no cap)")
     private Integer connectionsPerAddress;
 
+    @Option(names = "--queue-budget-ms", paramLabel = "N", converter = Count.class,
+            description = "longest an event may keep waiting for a worker; while events wait longer they are "
+                    + "answered unavailable with retry_after_ms instead of run (default 100)")
+    private Integer queueBudgetMillis;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
     private boolean help;
 
@@ -169,6 +174,9 @@ public final class ServerCommand {
                 eventBurst != null ? eventBurst : d.eventBurst(),
                 socketsPerUser != null ? socketsPerUser : d.socketsPerUser(),
                 connectionsPerAddress != null ? connectionsPerAddress : d.connectionsPerAddress()));
+        if (queueBudgetMillis != null) {
+            b.queueBudget(java.time.Duration.ofMillis(queueBudgetMillis));
+        }
         return b.build();
     }
 

@@ -29,6 +29,8 @@ import java.util.List;
  * @param limits        per-socket event rate and sockets per user
  * @param smtpUri       the SMTP server account mails go to; null keeps them in the {@code outbox} collection
  * @param accountLimits how often login and password reset may be tried per account and per address
+ * @param queueBudget   how long an event may wait for a worker before it is answered {@code unavailable}
+ *                      instead of run (load shedding under overload)
  */
 public record ServerConfig(
         String host,
@@ -47,13 +49,15 @@ public record ServerConfig(
         String redisUri,
         Limits limits,
         String smtpUri,
-        AccountLimits accountLimits) {
+        AccountLimits accountLimits,
+        java.time.Duration queueBudget) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_DB_PORT = 27018;
     public static final Path DEFAULT_DB_FILE = Path.of("data", "switchboard.mv");
     public static final int DEFAULT_MAX_IMAGE_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_PAYLOAD = 2 * 1024 * 1024;
+    public static final java.time.Duration DEFAULT_QUEUE_BUDGET = java.time.Duration.ofMillis(100);
 
     public ServerConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -160,6 +164,7 @@ public record ServerConfig(
         private Limits limits = Limits.DEFAULT;
         private String smtpUri;
         private AccountLimits accountLimits = AccountLimits.DEFAULT;
+        private java.time.Duration queueBudget = DEFAULT_QUEUE_BUDGET;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -181,6 +186,7 @@ public record ServerConfig(
         /** Null or blank: account mails go to the {@code outbox} collection. */
         public Builder smtpUri(String v) { smtpUri = v == null || v.isBlank() ? null : v.trim(); return this; }
         public Builder accountLimits(AccountLimits v) { accountLimits = v; return this; }
+        public Builder queueBudget(java.time.Duration v) { queueBudget = v; return this; }
 
         /** @throws IllegalArgumentException with a sentence a person can act on */
         public ServerConfig build() {
@@ -194,6 +200,9 @@ public record ServerConfig(
             if (maxPayload < neededPayload) {
                 throw new IllegalArgumentException("maxPayload " + maxPayload + " cannot carry an image of "
                         + maxImageBytes + " bytes in base64; raise it to at least " + neededPayload);
+            }
+            if (queueBudget.isNegative() || queueBudget.isZero()) {
+                throw new IllegalArgumentException("the queue budget must be at least 1 ms, not " + queueBudget.toMillis());
             }
             if (!dbMemory && dbFile == null && mongoUri == null) {
                 throw new IllegalArgumentException("the embedded database needs a file (--db-file) or --db-memory");
@@ -217,7 +226,8 @@ public record ServerConfig(
             }
             List<String> origins = corsOrigins != null ? corsOrigins : mongoUri == null ? List.of("*") : List.of();
             return new ServerConfig(host, port, dbHost, dbPort, dbFile, dbMemory, mongoUri, secret, example,
-                    maxImageBytes, maxPayload, origins, nodeName, redisUri, limits, smtpUri, accountLimits);
+                    maxImageBytes, maxPayload, origins, nodeName, redisUri, limits, smtpUri, accountLimits,
+                    queueBudget);
         }
 
         private static void requirePort(String what, int value) {

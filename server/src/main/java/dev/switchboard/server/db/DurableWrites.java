@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * to the file ({@link GroupCommit}): a reply the driver counts as acknowledged survives a crash of
  * the process. Reads neither lock nor wait.
  */
-final class DurableWrites implements MongoBackend {
+final class DurableWrites extends ForwardingBackend {
 
     /** Commands that change nothing; every other command is treated as a write. */
     private static final Set<String> READS = Set.of("find", "getmore", "aggregate", "count", "distinct",
@@ -27,11 +27,10 @@ final class DurableWrites implements MongoBackend {
             "killcursors", "endsessions", "serverstatus", "dbstats", "collstats", "getlasterror", "whatsmyuri",
             "getlog", "getparameter", "getcmdlineopts", "hostinfo", "connectionstatus", "currentop");
 
-    private final MongoBackend backend;
     private final GroupCommit commits;
 
     DurableWrites(MongoBackend backend, GroupCommit.Store store) {
-        this.backend = backend;
+        super(backend);
         this.commits = new GroupCommit(store);
     }
 
@@ -75,31 +74,11 @@ final class DurableWrites implements MongoBackend {
     }
 
     @Override
-    public QueryResult handleQuery(MongoQuery query) {
-        return backend.handleQuery(query);
-    }
-
-    @Override
-    public void handleClose(Channel channel) {
-        backend.handleClose(channel);
-    }
-
-    @Override
     public void dropDatabase(String database) {
         durably("dropDatabase", () -> {
             backend.dropDatabase(database);
             return null;
         });
-    }
-
-    @Override
-    public Collection<Document> getCurrentOperations(MongoQuery query) {
-        return backend.getCurrentOperations(query);
-    }
-
-    @Override
-    public Document getServerStatus() {
-        return backend.getServerStatus();
     }
 
     /** Commits what is pending, then closes the store (which commits once more). */
@@ -109,34 +88,4 @@ final class DurableWrites implements MongoBackend {
         backend.close();
     }
 
-    @Override
-    public void closeCursors(List<Long> cursorIds) {
-        backend.closeCursors(cursorIds);
-    }
-
-    @Override
-    public Clock getClock() {
-        return backend.getClock();
-    }
-
-    @Override
-    public void enableOplog() {
-        backend.enableOplog();
-    }
-
-    @Override
-    public void disableOplog() {
-        backend.disableOplog();
-    }
-
-    @Override
-    public MongoDatabase resolveDatabase(String database) {
-        return backend.resolveDatabase(database);
-    }
-
-    @Override
-    public MongoBackend version(MongoVersion version) {
-        backend.version(version);
-        return this;
-    }
 }

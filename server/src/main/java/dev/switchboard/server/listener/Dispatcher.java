@@ -16,6 +16,7 @@ import dev.switchboard.server.args.ArgParser;
 import dev.switchboard.server.args.Args;
 import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.server.security.EventRate;
+import dev.switchboard.server.security.QueueBudget;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class Dispatcher {
     private final Clock clock;
     private final CallObserver observer;
     private final EventRate rate;
+    private final QueueBudget queueBudget;
     private final FailureLog failures = new FailureLog();
 
     /** With the default event rate ({@link ServerConfig.Limits#DEFAULT}). */
@@ -43,13 +45,20 @@ public final class Dispatcher {
                 ServerConfig.Limits.DEFAULT.eventsPerSecond(), ServerConfig.Limits.DEFAULT.eventBurst()));
     }
 
-    /** @throws IllegalStateException when a listener of the namespace's catalog is not wired */
+    /** With the default queue budget ({@link ServerConfig#DEFAULT_QUEUE_BUDGET}). */
     public Dispatcher(Routes<?> routes, ArgParser parser, Clock clock, CallObserver observer, EventRate rate) {
+        this(routes, parser, clock, observer, rate, new QueueBudget(ServerConfig.DEFAULT_QUEUE_BUDGET));
+    }
+
+    /** @throws IllegalStateException when a listener of the namespace's catalog is not wired */
+    public Dispatcher(Routes<?> routes, ArgParser parser, Clock clock, CallObserver observer, EventRate rate,
+                      QueueBudget queueBudget) {
         this.listeners = routes.listeners();
         this.parser = parser;
         this.clock = clock;
         this.observer = observer;
         this.rate = rate;
+        this.queueBudget = queueBudget;
     }
 
     public void register(Namespace namespace) {
@@ -62,7 +71,7 @@ public final class Dispatcher {
 
     private void dispatch(Listener listener, EventSpec spec, Socket socket, Event event) {
         long started = System.nanoTime();
-        if (rateLimited(spec.name(), socket, event, started)) {
+        if (shed(spec.name(), socket, event, started) || rateLimited(spec.name(), socket, event, started)) {
             return;
         }
         ObjectNode reply;
@@ -89,6 +98,23 @@ public final class Dispatcher {
         event.ack().send(reply);
         observer.called(socket, spec.name(), event.args(), Reply.statusOf(reply).orElse(ReplyStatus.INTERNAL),
                 System.nanoTime() - started);
+    }
+
+    /**
+     * Answers {@code unavailable} without running the listener when events keep waiting for a worker longer than
+     * the queue budget (the server is over capacity, {@link QueueBudget}). Not logged per event: under overload that would be
+     * thousands of lines a second; the admin stats count them by status.
+     */
+    private boolean shed(String name, Socket socket, Event event, long started) {
+        if (!queueBudget.shed(event.waited(), started)) {
+            return false;
+        }
+        ObjectNode reply = Reply.error(ReplyStatus.UNAVAILABLE, "the server is over capacity and did not run "
+                + name + "; try again in " + queueBudget.retryAfterMillis() + " ms");
+        reply.put(Reply.RETRY_AFTER_MS, queueBudget.retryAfterMillis());
+        event.ack().send(reply);
+        observer.called(socket, name, event.args(), ReplyStatus.UNAVAILABLE, System.nanoTime() - started);
+        return true;
     }
 
     /** Answers {@code rate_limited} when the socket is over its rate; logs the first refusal of a run. */

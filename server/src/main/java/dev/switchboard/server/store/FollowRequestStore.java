@@ -1,8 +1,6 @@
 package dev.switchboard.server.store;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -66,19 +64,26 @@ public final class FollowRequestStore {
         return request.getObjectId("_id");
     }
 
+    /**
+     * The pair as one flat filter of exactly the unique index's keys: the embedded database serves only such a
+     * filter from the index ({@code Filters.and} renders {@code $and}, which it scans for).
+     */
+    private static Document pair(ObjectId applicant, ObjectId requestTo) {
+        return new Document(APPLICANT, applicant).append(REQUEST_TO, requestTo);
+    }
+
     public Optional<Document> find(ObjectId applicant, ObjectId requestTo) {
-        return Optional.ofNullable(requests.find(and(eq(APPLICANT, applicant), eq(REQUEST_TO, requestTo))).first());
+        return Optional.ofNullable(requests.find(pair(applicant, requestTo)).first());
     }
 
     /** Removes the request and returns it, if there was one. */
     public Optional<Document> remove(ObjectId applicant, ObjectId requestTo) {
-        return Optional.ofNullable(requests.findOneAndDelete(and(eq(APPLICANT, applicant), eq(REQUEST_TO, requestTo))));
+        return Optional.ofNullable(requests.findOneAndDelete(pair(applicant, requestTo)));
     }
 
     /** Removes the requests between two users, in both directions; returns how many. */
     public long removeBetween(ObjectId a, ObjectId b) {
-        return requests.deleteMany(or(and(eq(APPLICANT, a), eq(REQUEST_TO, b)),
-                and(eq(APPLICANT, b), eq(REQUEST_TO, a)))).getDeletedCount();
+        return requests.deleteOne(pair(a, b)).getDeletedCount() + requests.deleteOne(pair(b, a)).getDeletedCount();
     }
 
     /** Requests made to this user, oldest first. */

@@ -2,6 +2,7 @@ package dev.switchboard.server.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
@@ -11,7 +12,12 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.derived.ChatListStore;
+import dev.switchboard.server.store.derived.ConversationStore;
+import dev.switchboard.server.store.derived.UnreadStore;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +40,28 @@ public final class MessageStore {
     public static final String SEEN_AT = "seen_at";
 
     private final MongoCollection<Document> messages;
+    private final ConversationStore conversations;
+    private final ChatListStore chats;
+    private final UnreadStore unread;
 
-    public MessageStore(MongoCollection<Document> messages) {
+    public MessageStore(MongoCollection<Document> messages, ConversationStore conversations, ChatListStore chats,
+                        UnreadStore unread) {
         this.messages = messages;
+        this.conversations = conversations;
+        this.chats = chats;
+        this.unread = unread;
+    }
+
+    public ConversationStore conversations() {
+        return conversations;
+    }
+
+    public ChatListStore chats() {
+        return chats;
+    }
+
+    public UnreadStore unread() {
+        return unread;
     }
 
     public MongoCollection<Document> collection() {
@@ -59,66 +84,100 @@ public final class MessageStore {
                 .append(CONTEXT, new Document(TEXT, text).append(IMAGE, image))
                 .append(SENT_AT, sentAt)
                 .append(SEEN_AT, null);
-        messages.insertOne(message);
+        insert(message);
         return message;
     }
 
-    /** Stores a message document as given (an {@code _id} is added when missing). */
+    /**
+     * Stores a message document as given (an {@code _id} is added when missing), then what is derived from it:
+     * the conversation's entry, both chat lists, and the recipient's unread list while unseen.
+     */
     public ObjectId insert(Document message) {
         if (message.get("_id") == null) {
             message.put("_id", new ObjectId());
         }
         messages.insertOne(message);
-        return message.getObjectId("_id");
+        ObjectId id = message.getObjectId("_id");
+        if (message.get(FROM) instanceof ObjectId from && message.get(TO) instanceof ObjectId to) {
+            Date sentAt = message.getDate(SENT_AT);
+            conversations.add(from, to, id, sentAt);
+            if (sentAt != null) {
+                chats.messageSent(from, to, sentAt);
+            }
+            if (message.get(SEEN_AT) == null) {
+                unread.add(to, id);
+            }
+        }
+        return id;
     }
 
     public Optional<Document> findById(ObjectId id) {
         return Optional.ofNullable(messages.find(eq("_id", id)).first());
     }
 
-    private static Bson between(ObjectId a, ObjectId b) {
-        return or(and(eq(FROM, a), eq(TO, b)), and(eq(FROM, b), eq(TO, a)));
-    }
-
     /** The conversation between two users, newest first. */
     public List<Document> conversation(ObjectId a, ObjectId b, int skip, int limit) {
-        return messages.find(between(a, b)).sort(Sorts.descending(SENT_AT)).skip(skip).limit(limit)
-                .into(new ArrayList<>());
+        return byIds(conversations.page(a, b, skip, limit));
+    }
+
+    /** These messages, read by {@code _id}, in the order given (missing ones left out). */
+    private List<Document> byIds(List<ObjectId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Object, Document> byId = new HashMap<>();
+        messages.find(in("_id", ids)).forEach(m -> byId.put(m.get("_id"), m));
+        List<Document> out = new ArrayList<>();
+        for (ObjectId id : ids) {
+            Document m = byId.get(id);
+            if (m != null) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     /** True when that message belongs to the conversation between the two users. */
     public boolean inConversation(ObjectId messageId, ObjectId a, ObjectId b) {
-        return messages.countDocuments(and(eq("_id", messageId), between(a, b))) > 0;
+        return findById(messageId).filter(m -> between(m, a, b)).isPresent();
     }
 
-    /** Marks every unread message from {@code from} to {@code to} as seen; returns how many. */
+    private static boolean between(Document m, ObjectId a, ObjectId b) {
+        Object from = m.get(FROM);
+        Object to = m.get(TO);
+        return (a.equals(from) && b.equals(to)) || (b.equals(from) && a.equals(to));
+    }
+
+    /**
+     * Marks every unread message from {@code from} to {@code to} as seen; returns how many. The recipient's
+     * unread list names the candidates; taking them out of it is the atomic step, so two concurrent calls
+     * never both count the same message.
+     */
     public long markSeen(ObjectId from, ObjectId to, Date at) {
-        return messages.updateMany(and(eq(FROM, from), eq(TO, to), eq(SEEN_AT, null)), Updates.set(SEEN_AT, at))
-                .getModifiedCount();
+        List<ObjectId> fromThem = new ArrayList<>();
+        for (Document m : byIds(unread.ids(to))) {
+            if (from.equals(m.get(FROM)) && m.get(SEEN_AT) == null) {
+                fromThem.add(m.getObjectId("_id"));
+            }
+        }
+        List<ObjectId> taken = unread.take(to, fromThem);
+        if (taken.isEmpty()) {
+            return 0;
+        }
+        messages.updateMany(in("_id", taken), Updates.set(SEEN_AT, at));
+        return taken.size();
     }
 
     /** Messages to this user not seen yet, oldest first. */
     public List<Document> unreadTo(ObjectId user) {
-        return messages.find(new Document(TO, user).append(SEEN_AT, null)).sort(Sorts.ascending(SENT_AT))
-                .into(new ArrayList<>());
+        List<Document> found = new ArrayList<>(byIds(unread.ids(user)));
+        found.removeIf(m -> m.get(SEEN_AT) != null);
+        found.sort(Comparator.comparing((Document m) -> m.getDate(SENT_AT), Comparator.nullsFirst(Comparator.naturalOrder())));
+        return found;
     }
 
     /** Every user this user has exchanged a message with, newest conversation first. */
     public List<ObjectId> chatPartners(ObjectId user) {
-        // One pass over my messages either way, grouped by the other side: {$cond: [{$eq: ["$from", me]}, "$to", "$from"]}
-        Document otherSide = new Document("$cond", List.of(new Document("$eq", List.of("$" + FROM, user)),
-                "$" + TO, "$" + FROM));
-        List<Bson> pipeline = List.of(
-                Aggregates.match(new Document("$or", List.of(new Document(FROM, user), new Document(TO, user)))),
-                Aggregates.group(otherSide, Accumulators.max("last", "$" + SENT_AT)));
-        List<Map.Entry<ObjectId, Date>> entries = new ArrayList<>();
-        for (Document d : messages.aggregate(pipeline)) {
-            if (d.get("_id") instanceof ObjectId other && d.get("last") instanceof Date at) {
-                entries.add(Map.entry(other, at));
-            }
-        }
-        entries.sort(Map.Entry.<ObjectId, Date>comparingByValue().reversed()
-                .thenComparing(e -> e.getKey().toHexString()));
-        return entries.stream().map(Map.Entry::getKey).toList();
+        return chats.partners(user);
     }
 }

@@ -2,21 +2,27 @@ package dev.switchboard.server.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.derived.NewestListStore;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 /**
@@ -35,12 +41,17 @@ public final class StoryStore {
     public static final String REMOVED = "removed";
     public static final long LIFETIME_MS = 24L * 60 * 60 * 1000;
 
-    private static final Bson NOT_REMOVED = ne(REMOVED, true);
-
     private final MongoCollection<Document> stories;
+    private final NewestListStore liveStories;
 
-    public StoryStore(MongoCollection<Document> stories) {
+    public StoryStore(MongoCollection<Document> stories, NewestListStore liveStories) {
         this.stories = stories;
+        this.liveStories = liveStories;
+    }
+
+    /** Each owner's newest stories not removed: {@code live_stories}. */
+    public NewestListStore liveStories() {
+        return liveStories;
     }
 
     public MongoCollection<Document> collection() {
@@ -60,16 +71,21 @@ public final class StoryStore {
                 .append(ADDED_AT, addedAt)
                 .append(SEEN_BY, new ArrayList<Document>())
                 .append(REMOVED, false);
-        stories.insertOne(story);
+        insert(story);
         return story;
     }
 
+    /** Stores a story as given (an {@code _id} is added when missing), in its owner's list unless removed. */
     public ObjectId insert(Document story) {
         if (story.get("_id") == null) {
             story.put("_id", new ObjectId());
         }
         stories.insertOne(story);
-        return story.getObjectId("_id");
+        ObjectId id = story.getObjectId("_id");
+        if (!Boolean.TRUE.equals(story.get(REMOVED)) && story.get(OWNER) instanceof ObjectId owner) {
+            liveStories.add(owner, id, story.getDate(ADDED_AT));
+        }
+        return id;
     }
 
     public Optional<Document> findById(ObjectId id) {
@@ -87,16 +103,44 @@ public final class StoryStore {
                 && !added.before(cutoff(now));
     }
 
-    /** Live stories of these owners, newest first, without their images. */
+    /**
+     * Live stories of these owners, newest first (ties: smaller id first), without their images: the owners'
+     * lists down to the 24-hour cutoff, then the stories by {@code _id}.
+     */
     public List<Document> liveOf(Collection<ObjectId> owners, Date now) {
         if (owners.isEmpty()) {
             return List.of();
         }
-        Document filter = new Document(OWNER, new Document("$in", List.copyOf(owners)))
-                .append(REMOVED, new Document("$ne", true))
-                .append(ADDED_AT, new Document("$gte", cutoff(now)));
-        return stories.find(filter).projection(Projections.exclude(IMAGE))
-                .sort(Sorts.descending(ADDED_AT)).into(new ArrayList<>());
+        Date cutoff = cutoff(now);
+        List<Document> items = new ArrayList<>();
+        List<ObjectId> unlisted = new ArrayList<>();
+        for (NewestListStore.NewestList list : liveStories.of(owners)) {
+            List<Document> listed = list.items();
+            boolean reachesCutoff = !listed.isEmpty() && listed.get(listed.size() - 1).getDate(NewestListStore.AT)
+                    .before(cutoff);
+            if (!list.complete() && !reachesCutoff) {
+                unlisted.add(list.owner());
+                continue;
+            }
+            listed.stream().filter(i -> !i.getDate(NewestListStore.AT).before(cutoff)).forEach(items::add);
+        }
+        List<Document> found = new ArrayList<>();
+        if (!items.isEmpty()) {
+            Map<Object, Document> byId = new HashMap<>();
+            stories.find(in("_id", items.stream().map(i -> i.get("_id")).toList()))
+                    .projection(Projections.exclude(IMAGE)).forEach(d -> byId.put(d.get("_id"), d));
+            items.stream().map(i -> byId.get(i.get("_id"))).filter(d -> d != null && isLive(d, now))
+                    .forEach(found::add);
+        }
+        if (!unlisted.isEmpty()) {
+            Document filter = new Document(OWNER, new Document("$in", unlisted))
+                    .append(REMOVED, new Document("$ne", true))
+                    .append(ADDED_AT, new Document("$gte", cutoff));
+            stories.find(filter).projection(Projections.exclude(IMAGE)).into(found);
+        }
+        found.sort(Comparator.comparing((Document d) -> d.getDate(ADDED_AT), Comparator.reverseOrder())
+                .thenComparing(d -> d.getObjectId("_id")));
+        return found;
     }
 
     /** Every story of one owner (removed and expired too), newest first, without images. */
@@ -115,10 +159,22 @@ public final class StoryStore {
                 Updates.push(SEEN_BY, new Document(BY, by).append(AT, at))).getModifiedCount() > 0;
     }
 
-    /** Marks the owner's story removed; false when there is no such story of that owner. */
+    /**
+     * Marks the owner's story removed and takes it out of their list; false when there is no such story of
+     * that owner, or a concurrent call removed it first.
+     */
     public boolean markRemoved(ObjectId storyId, ObjectId owner) {
-        return stories.updateOne(and(eq("_id", storyId), eq(OWNER, owner), NOT_REMOVED),
-                Updates.set(REMOVED, true)).getModifiedCount() > 0;
+        Optional<Document> story = findById(storyId).filter(s -> owner.equals(s.get(OWNER)));
+        if (story.isEmpty() || Boolean.TRUE.equals(story.get().get(REMOVED))) {
+            return false;
+        }
+        Document before = stories.findOneAndUpdate(eq("_id", storyId), Updates.set(REMOVED, true),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE).projection(Projections.include(REMOVED)));
+        if (before == null || Boolean.TRUE.equals(before.get(REMOVED))) {
+            return false;
+        }
+        liveStories.remove(owner, storyId);
+        return true;
     }
 
     public static boolean seenBy(Document story, ObjectId user) {

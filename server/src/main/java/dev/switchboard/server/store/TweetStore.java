@@ -2,17 +2,24 @@ package dev.switchboard.server.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.derived.NewestListStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -36,9 +43,16 @@ public final class TweetStore {
     private static final Bson LIVE = ne(REMOVED, true);
 
     private final MongoCollection<Document> tweets;
+    private final NewestListStore timelines;
 
-    public TweetStore(MongoCollection<Document> tweets) {
+    public TweetStore(MongoCollection<Document> tweets, NewestListStore timelines) {
         this.tweets = tweets;
+        this.timelines = timelines;
+    }
+
+    /** Each owner's newest live tweets: {@code timelines}. */
+    public NewestListStore timelines() {
+        return timelines;
     }
 
     public MongoCollection<Document> collection() {
@@ -60,17 +74,21 @@ public final class TweetStore {
                 .append(CONTEXT, context)
                 .append(SENT_AT, sentAt)
                 .append(REMOVED, false);
-        tweets.insertOne(tweet);
+        insert(tweet);
         return tweet;
     }
 
-    /** Stores a tweet document as given (an {@code _id} is added when missing). */
+    /** Stores a tweet document as given (an {@code _id} is added when missing), in its owner's timeline when live. */
     public ObjectId insert(Document tweet) {
         if (tweet.get("_id") == null) {
             tweet.put("_id", new ObjectId());
         }
         tweets.insertOne(tweet);
-        return tweet.getObjectId("_id");
+        ObjectId id = tweet.getObjectId("_id");
+        if (isLive(tweet) && tweet.get(OWNER) instanceof ObjectId owner) {
+            timelines.add(owner, id, tweet.getDate(SENT_AT));
+        }
+        return id;
     }
 
     /** A tweet that is not removed. Read by {@code _id} alone (index-backed everywhere), then checked here. */
@@ -93,46 +111,121 @@ public final class TweetStore {
         return Optional.ofNullable(tweets.find(and(eq(COMMENTS + "._id", commentId), LIVE)).first());
     }
 
-    /** Live tweets of one user, newest first. */
+    /** Live tweets of one user, newest first (ties: smaller id first). */
     public List<Document> byOwner(ObjectId owner, int skip, int limit) {
-        return live(new Document(OWNER, owner), skip, limit);
+        List<Document> window = timelines.of(owner).window(skip, limit);
+        if (window == null) {
+            return live(new Document(OWNER, owner), skip, limit);
+        }
+        return inOrder(window);
     }
 
-    /** Live tweets of these users, newest first (the home timeline). */
+    /**
+     * Page {@code skip / limit} of the live tweets of these users, newest first (the home timeline): the first
+     * {@code skip + limit} of each owner's timeline merged, then read by {@code _id}.
+     */
     public List<Document> byOwners(Collection<ObjectId> owners, int skip, int limit) {
         if (owners.isEmpty()) {
             return List.of();
         }
-        return live(new Document(OWNER, new Document("$in", List.copyOf(owners))), skip, limit);
+        List<Document> merged = new ArrayList<>();
+        List<ObjectId> unlisted = new ArrayList<>();
+        for (NewestListStore.NewestList list : timelines.of(owners)) {
+            List<Document> window = list.window(0, skip + limit);
+            if (window == null) {
+                unlisted.add(list.owner());
+            } else {
+                merged.addAll(window);
+            }
+        }
+        if (!unlisted.isEmpty()) {
+            for (Document t : live(new Document(OWNER, new Document("$in", unlisted)), 0, skip + limit)) {
+                merged.add(NewestListStore.item(t.getObjectId("_id"), t.getDate(SENT_AT)));
+            }
+        }
+        merged.sort(NewestListStore.NEWEST_FIRST);
+        return inOrder(merged.subList(Math.min(skip, merged.size()), Math.min(merged.size(), skip + limit)));
+    }
+
+    /** The tweets of these timeline items, read by {@code _id}, in the items' order. */
+    private List<Document> inOrder(List<Document> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        Map<Object, Document> byId = new HashMap<>();
+        for (Document t : tweets.find(in("_id", items.stream().map(i -> i.get("_id")).toList()))) {
+            byId.put(t.get("_id"), t);
+        }
+        List<Document> out = new ArrayList<>();
+        for (Document item : items) {
+            Document t = byId.get(item.get("_id"));
+            if (t != null && isLive(t)) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /**
-     * A page of the live tweets matching {@code filter}. The filter is one flat document rather than an
-     * {@code $and}: the same query for MongoDB, fewer steps per scanned document for the embedded server.
+     * A page of the live tweets matching {@code filter}, the same order as the timelines (the source the lists
+     * are kept from; served by the {@code owner_sent_at} index on MongoDB).
      */
     private List<Document> live(Document filter, int skip, int limit) {
-        return tweets.find(filter.append(REMOVED, new Document("$ne", true))).sort(Sorts.descending(SENT_AT))
+        return tweets.find(filter.append(REMOVED, new Document("$ne", true)))
+                .sort(Sorts.orderBy(Sorts.descending(SENT_AT), Sorts.ascending("_id")))
                 .skip(skip).limit(limit).into(new ArrayList<>());
     }
 
     public long countByOwner(ObjectId owner) {
-        return tweets.countDocuments(and(eq(OWNER, owner), LIVE));
+        return timelines.of(owner).count();
     }
 
-    /** Marks the owner's live tweet removed; false when there is no such tweet of that owner. */
+    /**
+     * Marks the owner's live tweet removed and takes it out of their timeline; false when there is no such
+     * tweet of that owner, or a concurrent call removed it first.
+     */
     public boolean markRemoved(ObjectId id, ObjectId owner) {
-        return tweets.updateOne(and(eq("_id", id), eq(OWNER, owner), LIVE), Updates.set(REMOVED, true))
-                .getModifiedCount() > 0;
+        Optional<Document> tweet = findLive(id).filter(t -> owner.equals(t.get(OWNER)));
+        if (tweet.isEmpty()) {
+            return false;
+        }
+        Document before = tweets.findOneAndUpdate(eq("_id", id), Updates.set(REMOVED, true),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE).projection(Projections.include(REMOVED)));
+        if (before == null || !isLive(before)) {
+            return false;
+        }
+        timelines.remove(owner, id);
+        return true;
     }
 
-    /** Adds the like unless present; true when added ({@code $addToSet} modifies nothing when it is there). */
-    public boolean like(ObjectId tweetId, ObjectId user) {
-        return tweets.updateOne(eq("_id", tweetId), Updates.addToSet(LIKES, user)).getModifiedCount() > 0;
+    /**
+     * Likes the tweet when {@code user} has not, else takes the like back: each attempt one atomic update that
+     * reports the list it changed, retried when a concurrent toggle of the same user changed it in between. So
+     * concurrent toggles each flip the state once; empty when the tweet does not exist.
+     */
+    public Optional<LikeToggle> toggleLike(ObjectId tweetId, ObjectId user) {
+        FindOneAndUpdateOptions before = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)
+                .projection(Projections.include(LIKES));
+        while (true) {
+            Document added = tweets.findOneAndUpdate(eq("_id", tweetId), Updates.addToSet(LIKES, user), before);
+            if (added == null) {
+                return Optional.empty();
+            }
+            if (!likes(added).contains(user)) {
+                return Optional.of(new LikeToggle(true, likes(added).size() + 1));
+            }
+            Document pulled = tweets.findOneAndUpdate(eq("_id", tweetId), Updates.pull(LIKES, user), before);
+            if (pulled == null) {
+                return Optional.empty();
+            }
+            if (likes(pulled).contains(user)) {
+                return Optional.of(new LikeToggle(false, likes(pulled).size() - 1));
+            }
+        }
     }
 
-    /** Takes the like back; true when there was one. */
-    public boolean unlike(ObjectId tweetId, ObjectId user) {
-        return tweets.updateOne(eq("_id", tweetId), Updates.pull(LIKES, user)).getModifiedCount() > 0;
+    /** The outcome of a like toggle: liked now or not, and the like count right after. */
+    public record LikeToggle(boolean liked, int likes) {
     }
 
     /** A new comment, stored inside the tweet in one update. */

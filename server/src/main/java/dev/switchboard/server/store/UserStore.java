@@ -8,11 +8,15 @@ import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.derived.InverseListStore;
+import dev.switchboard.server.store.derived.KeyedLocks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -53,9 +57,25 @@ public final class UserStore {
     public static final String BLOCKED_AT = "blocked_at";
 
     private final MongoCollection<Document> users;
+    private final InverseListStore followers;
+    private final InverseListStore blockers;
+    /** A user's following or block list and the other users' inverse lists change together, per user. */
+    private final KeyedLocks locks = new KeyedLocks(256);
 
-    public UserStore(MongoCollection<Document> users) {
+    public UserStore(MongoCollection<Document> users, InverseListStore followers, InverseListStore blockers) {
         this.users = users;
+        this.followers = followers;
+        this.blockers = blockers;
+    }
+
+    /** Who follows whom, inverted: {@code followers}. */
+    public InverseListStore followers() {
+        return followers;
+    }
+
+    /** Who blocks whom, inverted: {@code blockers}. */
+    public InverseListStore blockers() {
+        return blockers;
     }
 
     public MongoCollection<Document> collection() {
@@ -70,13 +90,23 @@ public final class UserStore {
         users.createIndex(Indexes.ascending(NAME), new IndexOptions().name("name"));
     }
 
-    /** Stores a user document as given (an {@code _id} is added when missing); returns its id. */
+    /**
+     * Stores a user document as given (an {@code _id} is added when missing); returns its id. Entries it
+     * already has in {@code following} and {@code block} go into the other users' inverse lists.
+     */
     public ObjectId insert(Document user) {
         if (user.get("_id") == null) {
             user.put("_id", new ObjectId());
         }
         users.insertOne(user);
-        return user.getObjectId("_id");
+        ObjectId id = user.getObjectId("_id");
+        for (Document e : entries(user, FOLLOWING)) {
+            followers.add(e.getObjectId(ID), id, e.getDate(ADDED_AT));
+        }
+        for (Document e : entries(user, BLOCK)) {
+            blockers.add(e.getObjectId(ID), id, e.getDate(BLOCKED_AT));
+        }
+        return id;
     }
 
     public Optional<Document> findById(ObjectId id) {
@@ -132,65 +162,99 @@ public final class UserStore {
         return Pattern.compile("^" + Pattern.quote(prefix.trim()), Pattern.CASE_INSENSITIVE);
     }
 
-    /** The users that follow {@code userId} ({@code following.id == userId}). */
-    public List<Document> followersOf(ObjectId userId) {
-        return users.find(eq(FOLLOWING + "." + ID, userId)).into(new ArrayList<>());
+    /** The users that follow {@code userId}: [{ id, added_at }] as in their {@code following}, oldest first. */
+    public List<Document> followerEntries(ObjectId userId) {
+        return followers.entries(userId);
     }
 
     public long countFollowers(ObjectId userId) {
-        return users.countDocuments(eq(FOLLOWING + "." + ID, userId));
+        return followers.entries(userId).size();
     }
 
-    /** The users that block {@code userId}, whole. */
+    /** The users that block {@code userId}, whole, in the order they blocked. */
     public List<Document> blockersOf(ObjectId userId) {
-        return users.find(eq(BLOCK + "." + ID, userId)).into(new ArrayList<>());
+        return new ArrayList<>(findByIds(blockerIds(userId)).values());
     }
 
-    /** The ids of the users that block {@code userId} (a scan where {@code block.id} has no index). */
+    /** The ids of the users that block {@code userId}. */
     public List<ObjectId> blockerIds(ObjectId userId) {
-        List<ObjectId> ids = new ArrayList<>();
-        for (Document d : users.find(eq(BLOCK + "." + ID, userId)).projection(Projections.include("_id"))) {
-            ids.add(d.getObjectId("_id"));
-        }
-        return ids;
-    }
-
-    /**
-     * Those of {@code candidates} that block {@code userId}: the same answer as {@link #blockerIds} narrowed
-     * to the candidates, but read by {@code _id} (always index-backed) instead of scanning for {@code block.id}.
-     */
-    public List<ObjectId> blockersAmong(ObjectId userId, Collection<ObjectId> candidates) {
-        List<ObjectId> ids = new ArrayList<>();
-        if (candidates.isEmpty()) {
-            return ids;
-        }
-        for (Document d : users.find(in("_id", candidates)).projection(Projections.include(BLOCK + "." + ID))) {
-            if (blocks(d, userId)) {
-                ids.add(d.getObjectId("_id"));
-            }
-        }
-        return ids;
+        return blockers.ids(userId);
     }
 
     /** Adds {@code other} to {@code me}'s following unless already there; true when added. */
     public boolean follow(ObjectId me, ObjectId other, Date at) {
-        return users.updateOne(and(eq("_id", me), ne(FOLLOWING + "." + ID, other)),
-                Updates.push(FOLLOWING, new Document(ID, other).append(ADDED_AT, at))).getModifiedCount() > 0;
+        return locks.with(me, () -> {
+            boolean added = users.updateOne(and(eq("_id", me), ne(FOLLOWING + "." + ID, other)),
+                    Updates.push(FOLLOWING, new Document(ID, other).append(ADDED_AT, at))).getModifiedCount() > 0;
+            if (added) {
+                followers.add(other, me, at);
+            }
+            return added;
+        });
     }
 
     /** True when {@code other} was in {@code me}'s following. */
     public boolean unfollow(ObjectId me, ObjectId other) {
-        return users.updateOne(eq("_id", me), Updates.pull(FOLLOWING, new Document(ID, other))).getModifiedCount() > 0;
+        return locks.with(me, () -> {
+            boolean removed = users.updateOne(eq("_id", me), Updates.pull(FOLLOWING, new Document(ID, other)))
+                    .getModifiedCount() > 0;
+            if (removed) {
+                followers.remove(other, me);
+            }
+            return removed;
+        });
     }
 
     /** Adds {@code other} to {@code me}'s block list unless already there; true when added. */
     public boolean block(ObjectId me, ObjectId other, Date at) {
-        return users.updateOne(and(eq("_id", me), ne(BLOCK + "." + ID, other)),
-                Updates.push(BLOCK, new Document(ID, other).append(BLOCKED_AT, at))).getModifiedCount() > 0;
+        return locks.with(me, () -> {
+            boolean added = users.updateOne(and(eq("_id", me), ne(BLOCK + "." + ID, other)),
+                    Updates.push(BLOCK, new Document(ID, other).append(BLOCKED_AT, at))).getModifiedCount() > 0;
+            if (added) {
+                blockers.add(other, me, at);
+            }
+            return added;
+        });
     }
 
     public boolean unblock(ObjectId me, ObjectId other) {
-        return users.updateOne(eq("_id", me), Updates.pull(BLOCK, new Document(ID, other))).getModifiedCount() > 0;
+        return locks.with(me, () -> {
+            boolean removed = users.updateOne(eq("_id", me), Updates.pull(BLOCK, new Document(ID, other)))
+                    .getModifiedCount() > 0;
+            if (removed) {
+                blockers.remove(other, me);
+            }
+            return removed;
+        });
+    }
+
+    /**
+     * Blocks {@code other} when {@code me} does not block them, else unblocks: one atomic step per attempt
+     * (the unblock is one {@code $pull} that reports what it removed, the block one conditional {@code $push}),
+     * retried when a concurrent toggle on another node changed the list in between. So concurrent toggles each
+     * flip the state once, and their answers, in the order their updates applied, alternate. Returns true when
+     * now blocked. On this node toggles of one user also run one at a time, with their blockers update.
+     */
+    public boolean toggleBlock(ObjectId me, ObjectId other, Date at) {
+        return locks.with(me, () -> toggleBlockLocked(me, other, at));
+    }
+
+    private boolean toggleBlockLocked(ObjectId me, ObjectId other, Date at) {
+        while (true) {
+            Document before = users.findOneAndUpdate(eq("_id", me), Updates.pull(BLOCK, new Document(ID, other)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)
+                            .projection(Projections.include(BLOCK + "." + ID)));
+            if (before == null) {
+                throw new IllegalStateException("user " + me.toHexString() + " does not exist");
+            }
+            if (blocks(before, other)) {
+                blockers.remove(other, me);
+                return false;
+            }
+            if (block(me, other, at)) {
+                return true;
+            }
+        }
     }
 
     public void setPublicity(ObjectId me, boolean isPublic) {

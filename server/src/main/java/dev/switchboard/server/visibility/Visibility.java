@@ -78,13 +78,12 @@ public final class Visibility {
 
     /**
      * The users I follow, minus any in a block relation with me: whose tweets and stories reach my home.
-     * Only the users I follow can matter, so their documents are read by {@code _id} rather than scanning
-     * every user for a block on me. {@code me} needs {@code following} and {@code block}.
+     * {@code me} needs {@code following} and {@code block}; who blocks me is one read of my blockers list.
      */
     public List<ObjectId> followedVisible(Document me) {
         List<ObjectId> visible = UserStore.followingIds(me);
         visible.removeAll(blockedBy(me));
-        visible.removeAll(new HashSet<>(users.blockersAmong(me.getObjectId("_id"), visible)));
+        visible.removeAll(new HashSet<>(users.blockerIds(me.getObjectId("_id"))));
         return visible;
     }
 

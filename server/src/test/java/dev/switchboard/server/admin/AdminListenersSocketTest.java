@@ -16,23 +16,23 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The request/response events of /admin, over real sockets against the embedded database. */
 class AdminListenersSocketTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static TestClient admin;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void connect() {
         admin = connectAdmin(server);
     }
 
     @AfterAll
-    static void stop() {
+    static void disconnect() {
         admin.close();
-        server.close();
     }
 
     static String hex(ObjectId id) {

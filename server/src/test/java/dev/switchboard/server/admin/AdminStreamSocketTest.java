@@ -12,25 +12,20 @@ import dev.switchboard.server.harness.TestServer;
 import java.util.Base64;
 import java.util.Map;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who may enter /admin, and what an admin sees live of the other clients. */
 class AdminStreamSocketTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void warmUp() {
         // the first handshake of a JVM is slow (class loading): keep it out of the tests' 5 s timeouts
         TestClient.connectWithin(server.url(), server.token(server.user()), java.time.Duration.ofSeconds(30)).close();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

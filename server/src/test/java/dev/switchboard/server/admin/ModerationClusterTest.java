@@ -54,7 +54,7 @@ class ModerationClusterTest {
 
     @BeforeAll
     static void start() {
-        redis = LocalRedis.startOrSkip();
+        redis = LocalRedis.required();
         mongo = EmbeddedMongo.start(null, "127.0.0.1", 0);
         one = node("node-one");
         two = node("node-two");

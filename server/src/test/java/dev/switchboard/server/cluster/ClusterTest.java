@@ -11,6 +11,7 @@ import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.server.db.Database;
 import dev.switchboard.server.db.EmbeddedMongo;
 import dev.switchboard.server.harness.LogCapture;
+import dev.switchboard.server.harness.ServerProcess;
 import dev.switchboard.server.harness.TestClient;
 import dev.switchboard.server.harness.TestServer;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class ClusterTest {
 
     @BeforeAll
     static void start() {
-        redis = LocalRedis.startOrSkip();
+        redis = LocalRedis.required();
         mongo = EmbeddedMongo.start(null, "127.0.0.1", 0);
         one = TestServer.start(node("node-one"));
         two = TestServer.start(node("node-two"));
@@ -260,8 +261,8 @@ class ClusterTest {
     void theUsersOfAKilledNodeGoOfflineWithinThePresenceBound() throws Exception {
         ObjectId user = one.user();
         ObjectId asker = one.user();
-        try (NodeProcess doomed = NodeProcess.start(List.of("--port", "0", "--host", "127.0.0.1", "--mongo-uri",
-                mongoUri(), "--jwt-secret", SECRET, "--redis-uri", redis.uri(), "--node-name", "node-doomed"));
+        try (ServerProcess doomed = ServerProcess.start("--mongo-uri", mongoUri(), "--jwt-secret", SECRET,
+                "--redis-uri", redis.uri(), "--node-name", "node-doomed");
              TestClient ask = one.connect(asker)) {
             TestClient onDoomed = TestClient.connectTo(doomed.url(), one.token(user));
             waitFor("online through the separate node", Duration.ofSeconds(2), () -> online(ask, user));
@@ -363,5 +364,63 @@ class ClusterTest {
                     .allSatisfy(line -> assertThat(line).contains("joined [followed-" + hex(quinn) + "]")
                             .contains("left [followed-" + hex(pat) + "]"));
         }
+    }
+
+    @Test
+    @Order(9)
+    void anAdminOnNodeOneSeesTheCallsConnectionsAndPushesOfNodeTwo() {
+        ObjectId user = one.user();
+        ObjectId friend = one.user();
+        try (TestClient admin = connectAdmin(one)) {
+            // node two starts forwarding when it hears of node one's admin: at once, then every 2 s
+            TestClient onTwo = waitForConnection(admin, user);
+            try (onTwo; TestClient friendTwo = two.connect(friend)) {
+                ok(onTwo.call("user/publicity/get"));
+                JsonNode event = awaitAdminPush(admin, "admin/event", p -> p.path("socketId").asText().equals(onTwo.id())
+                        && p.path("event").asText().equals("user/publicity/get"));
+                assertThat(event.path("node").asText()).isEqualTo("node-two");
+                assertThat(event.path("status").asText()).isEqualTo("ok");
+
+                ok(onTwo.call("message/new", Map.of("to", hex(friend), "context", Map.of("text", "seen by the admin"))));
+                JsonNode emit = awaitAdminPush(admin, "admin/emit", p -> p.path("event").asText().equals("message/send/to"));
+                assertThat(emit.path("node").asText()).isEqualTo("node-two");
+            }
+            awaitAdminPush(admin, "admin/connection", p -> p.path("userId").asText().equals(hex(user))
+                    && p.path("kind").asText().equals("disconnect") && p.path("node").asText().equals("node-two"));
+        }
+    }
+
+    /** Connects the user on node two until the admin on node one sees that connection. */
+    static TestClient waitForConnection(TestClient admin, ObjectId user) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            TestClient client = two.connect(user);
+            try {
+                awaitAdminPush(admin, "admin/connection", p -> p.path("socketId").asText().equals(client.id())
+                        && p.path("kind").asText().equals("connect"));
+                return client;
+            } catch (AssertionError notYet) {
+                client.close();
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+            }
+        }
+    }
+
+    /** The next push of that event that matches within 2 s, skipping the others. */
+    static JsonNode awaitAdminPush(TestClient admin, String event, java.util.function.Predicate<JsonNode> matches) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                JsonNode push = admin.push(event);
+                if (matches.test(push)) {
+                    return push;
+                }
+            } catch (AssertionError none) {
+                break;
+            }
+        }
+        throw new AssertionError("no matching " + event + " push");
     }
 }

@@ -109,7 +109,7 @@ class SocketCapRaceTest {
 
     @Test
     void acrossTwoNodesExactlyTheCapIsAdmitted() throws Exception {
-        try (LocalRedis redis = LocalRedis.startOrSkip();
+        try (LocalRedis redis = LocalRedis.required();
              EmbeddedMongo mongo = EmbeddedMongo.start(null, "127.0.0.1", 0)) {
             ServerConfig.Builder node = ServerConfig.builder().host("127.0.0.1").port(0)
                     .mongoUri(mongo.uri() + "/" + Database.DEFAULT_NAME).jwtSecret(SECRET).redisUri(redis.uri())

@@ -36,7 +36,9 @@ final class FuzzWorld implements AutoCloseable {
     }
 
     FuzzWorld(long seed) {
-        server = TestServer.start(ServerConfig.ephemeral().maxImageBytes(MAX_IMAGE_BYTES).maxPayload(MAX_PAYLOAD));
+        // calls come one at a time; a stall of a busy machine must not turn into load shedding (OverloadTest's subject)
+        server = TestServer.start(ServerConfig.ephemeral().maxImageBytes(MAX_IMAGE_BYTES).maxPayload(MAX_PAYLOAD)
+                .queueBudget(TestServer.UNHURRIED_QUEUE));
         Seeder.seed(FixtureSpec.generated(USERS, seed).withAnchor(Instant.now()), db(), ProgressListener.NONE,
                 new CancellationToken());
         List<ObjectId> chosen = chooseActors();

@@ -5,6 +5,7 @@ import dev.switchboard.protocol.catalog.EventCatalog;
 import dev.switchboard.protocol.catalog.EventSpec;
 import dev.switchboard.protocol.reply.Reply;
 import dev.switchboard.protocol.reply.ReplyStatus;
+import dev.switchboard.server.store.derived.DerivedDocuments;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Set;
  * acts on) and checks the properties after each: exactly one reply with a known status within
  * {@link #REPLY_WITHIN}, the connection still up, what the {@link Oracle} allows, server-owned fields of
  * created documents, nothing written when a write is refused. Every {@link #BATCH} calls the whole
- * database is checked against {@link StoredShape}.
+ * database is checked against {@link StoredShape} and the derived documents against their sources
+ * ({@link DerivedDocuments#check}).
  */
 final class Fuzzer implements AutoCloseable {
 
@@ -109,13 +111,17 @@ final class Fuzzer implements AutoCloseable {
         return found;
     }
 
-    /** Checks the stored shape and double replies, and refreshes the id pools. */
+    /** Checks the stored shape, the derived documents' invariants and double replies, and refreshes the id pools. */
     List<Violation> endBatch() {
         List<Violation> found = new ArrayList<>();
         totals.shapeChecked();
         for (String problem : StoredShape.check(world.db())) {
             found.add(new Violation("stored shape (docs/protocol.md \"Stored documents\")", "(whole database)", "-",
                     List.of(), "-", problem));
+        }
+        for (String problem : DerivedDocuments.of(world.db()).check(world.db())) {
+            found.add(new Violation("derived documents agree with their sources (docs/protocol.md \"Derived documents\")",
+                    "(whole database)", "-", List.of(), "-", problem));
         }
         long duplicates = acks.duplicates();
         if (duplicates > duplicatesSeen) {

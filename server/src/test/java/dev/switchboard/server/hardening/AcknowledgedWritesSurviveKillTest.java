@@ -14,12 +14,14 @@ import com.mongodb.client.MongoCollection;
 import dev.switchboard.protocol.jwt.Jwt;
 import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.config.ServerConfig;
+import dev.switchboard.server.harness.ServerProcess;
 import dev.switchboard.server.harness.TestClient;
 import dev.switchboard.server.store.FollowRequestStore;
 import dev.switchboard.server.store.MessageStore;
 import dev.switchboard.server.store.Stores;
 import dev.switchboard.server.store.TweetStore;
 import dev.switchboard.server.store.UserStore;
+import dev.switchboard.server.store.derived.DerivedDocuments;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,8 +77,8 @@ class AcknowledgedWritesSurviveKillTest {
         List<Writer> writers = new ArrayList<>();
         List<String> usernames = new ArrayList<>();
         AtomicInteger acks = new AtomicInteger();
-        try (ServerProcess server = ServerProcess.start(file, "--events-per-second", "100000", "--event-burst",
-                "100000")) {
+        try (ServerProcess server = ServerProcess.start(ServerProcess.onFile(file, "--events-per-second",
+                "100000", "--event-burst", "100000"))) {
             try (MongoClient mongo = MongoClients.create(server.mongoUri())) {
                 MongoCollection<Document> users = mongo.getDatabase("switchboard").getCollection(UserStore.COLLECTION);
                 for (int i = 0; i < WRITERS; i++) {
@@ -117,8 +119,11 @@ class AcknowledgedWritesSurviveKillTest {
             Stores stores = restarted.stores();
             for (Writer w : writers) {
                 everyAcknowledgedWriteIsThere(stores, w);
+                everyAcknowledgedWriteIsReadThroughTheDerivedDocuments(stores, w);
             }
             indexesAgreeWithTheData(stores, usernames, writers);
+            var db = restarted.database().mongo();
+            assertThat(DerivedDocuments.of(db).check(db)).as("derived documents agree with their sources").isEmpty();
         }
     }
 
@@ -207,6 +212,21 @@ class AcknowledgedWritesSurviveKillTest {
                 eq(FollowRequestStore.APPLICANT, w.me), eq(FollowRequestStore.REQUEST_TO, w.privateTarget))) == 1;
         if (!w.requestInFlight) {
             assertThat(requested).as("follow request state acknowledged last").isEqualTo(w.requested);
+        }
+    }
+
+    /** The reads the listeners make (timelines, conversations, blockers) show every acknowledged write. */
+    private static void everyAcknowledgedWriteIsReadThroughTheDerivedDocuments(Stores stores, Writer w) {
+        assertThat(stores.tweets().byOwner(w.me, 0, 100_000)).extracting(t -> t.getObjectId("_id"))
+                .as("the writer's timeline").containsAll(w.tweets);
+        assertThat(stores.messages().conversation(w.me, w.partner, 0, 100_000)).extracting(m -> m.getObjectId("_id"))
+                .as("the conversation").containsAll(w.messages);
+        if (!w.messages.isEmpty()) {
+            assertThat(stores.messages().chatPartners(w.partner)).as("the partner's chat list").contains(w.me);
+        }
+        if (!w.blockInFlight) {
+            assertThat(stores.users().blockerIds(w.blockTarget).contains(w.me)).as("blockers of the block target")
+                    .isEqualTo(w.blocked);
         }
     }
 

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.engine.testing.RequiredTools;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -31,35 +31,12 @@ public final class NodeSession implements AutoCloseable {
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    /** True when node is on the PATH; installs the client packages on first use. */
-    public static boolean available() {
-        try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return false;
-            }
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/socket.io-client"))
-                || !Files.isDirectory(NODE_DIR.resolve("node_modules/jsonwebtoken"))) {
-            try {
-                Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                        .directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
-                String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(npm.waitFor()).as("npm ci in %s: %s", NODE_DIR, log).isZero();
-            } catch (IOException e) {
-                throw new IllegalStateException("npm ci failed: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+    /**
+     * Requires node and the client packages (installed on first use): the calling test is skipped without
+     * them, or fails under {@code CI=true}.
+     */
+    public static void require() {
+        RequiredTools.requireNodePackages(NODE_DIR, "socket.io-client", "jsonwebtoken");
     }
 
     /** Starts the client with that plan; {@link #connected()} waits until it is connected or refused. */

@@ -180,13 +180,18 @@ public final class TestClient implements AutoCloseable {
 
     /** Like {@link #call} with a longer wait, for replies that wait on a database timeout. */
     public JsonNode callWithin(Duration timeout, String event, Object... args) {
+        return await(callAsync(event, args), "reply to " + event, timeout);
+    }
+
+    /** Emits the event and returns at once; the future completes with its reply (for many calls in flight). */
+    public CompletableFuture<JsonNode> callAsync(String event, Object... args) {
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         Object[] wire = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             wire[i] = toWire(args[i]);
         }
         socket.emit(event, wire, ack -> reply.complete(toJson(ack.length == 0 ? null : ack[0])));
-        return await(reply, "reply to " + event, timeout);
+        return reply;
     }
 
     /** Emits without asking for an ack. */

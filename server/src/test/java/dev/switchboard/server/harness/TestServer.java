@@ -11,22 +11,30 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real server on a free port with a throwaway in-memory database, plus what tests need around it:
  * users made through the stores, tokens, and clients that are closed with the server.
+ *
+ * <p>One server for a whole test class is a JUnit extension:
+ * {@code @RegisterExtension static final TestServer server = TestServer.perClass();} starts it before the
+ * class's first test ({@code @BeforeAll} methods already see it) and closes it, with its clients, after the
+ * last. {@link #start()} starts one at once, for a test that closes it itself.
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    private final SwitchboardServer server;
-    private final Jwt jwt;
+    private final ServerConfig.Builder config;
     private final List<TestClient> clients = new ArrayList<>();
+    private SwitchboardServer server;
+    private Jwt jwt;
 
-    private TestServer(SwitchboardServer server) {
-        this.server = server;
-        this.jwt = new Jwt(server.config().jwtSecret());
+    private TestServer(ServerConfig.Builder config) {
+        this.config = config;
     }
 
     /**
@@ -36,12 +44,45 @@ public final class TestServer implements AutoCloseable {
     public static final ServerConfig.Limits UNHURRIED = new ServerConfig.Limits(100_000, 100_000,
             ServerConfig.Limits.DEFAULT.socketsPerUser());
 
+    /** A queue budget no busy CI machine reaches: shedding is checked where it is the subject (OverloadTest). */
+    public static final java.time.Duration UNHURRIED_QUEUE = java.time.Duration.ofSeconds(10);
+
     public static TestServer start() {
-        return start(ServerConfig.ephemeral().limits(UNHURRIED));
+        return start(unhurried());
     }
 
     public static TestServer start(ServerConfig.Builder config) {
-        return new TestServer(SwitchboardServer.start(config.build()));
+        TestServer server = new TestServer(config);
+        server.startServer();
+        return server;
+    }
+
+    /** One server for the test class that registers it ({@code @RegisterExtension}). */
+    public static TestServer perClass() {
+        return perClass(unhurried());
+    }
+
+    public static TestServer perClass(ServerConfig.Builder config) {
+        return new TestServer(config);
+    }
+
+    private static ServerConfig.Builder unhurried() {
+        return ServerConfig.ephemeral().limits(UNHURRIED).queueBudget(UNHURRIED_QUEUE);
+    }
+
+    private void startServer() {
+        server = SwitchboardServer.start(config.build());
+        jwt = new Jwt(server.config().jwtSecret());
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        startServer();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public SwitchboardServer server() {
@@ -132,7 +173,11 @@ public final class TestServer implements AutoCloseable {
     public void close() {
         synchronized (clients) {
             clients.forEach(TestClient::close);
+            clients.clear();
         }
-        server.close();
+        if (server != null) {
+            server.close();
+            server = null;
+        }
     }
 }

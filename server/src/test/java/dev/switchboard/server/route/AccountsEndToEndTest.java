@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +34,7 @@ class AccountsEndToEndTest {
 
     @Test
     void registerConfirmFromTheOutboxLogInAndConnectWithTheNodeClient() throws Exception {
-        Assumptions.assumeTrue(NodeSession.available(), "node is not on PATH");
+        NodeSession.require();
         try (TestServer server = TestServer.start()) {
             Http http = new Http(server.url());
             Http.Answer registered = http.post("/register", Map.of("name", "Arya", "family", "Stark",

@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every route's failure answers, over plain HTTP against the real server and database. */
 class RouteFailuresTest {
@@ -33,19 +33,14 @@ class RouteFailuresTest {
     private static final AttemptLimit.Rate WIDE = new AttemptLimit.Rate(1_000, Duration.ofMillis(1));
     private static final ServerConfig.AccountLimits UNLIMITED = new ServerConfig.AccountLimits(WIDE, WIDE, WIDE, WIDE);
 
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(ServerConfig.ephemeral().limits(TestServer.UNHURRIED)
+            .accountLimits(UNLIMITED).corsOrigins(List.of("https://app.example")));
     static Http http;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(ServerConfig.ephemeral().limits(TestServer.UNHURRIED).accountLimits(UNLIMITED)
-                .corsOrigins(List.of("https://app.example")));
+    static void http() {
         http = new Http(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static Map<String, Object> registration(String username, String email) {

@@ -15,27 +15,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The argument rules, checked on every listener of the catalog over a real socket. */
 class ArgumentRulesTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static TestClient client;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void connect() {
         client = server.connect(server.user());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** A well-formed value for an argument (the id may name nothing). */

@@ -12,26 +12,22 @@ import dev.switchboard.server.fixture.ProgressListener;
 import dev.switchboard.server.fixture.Seeder;
 import dev.switchboard.server.harness.TestClient;
 import dev.switchboard.server.harness.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The documented examples of docs/protocol.md, as seeded by the fixtures, work with the example token. */
 class DocumentedFixtureTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void seed() {
         Seeder.seed(FixtureSpec.documented(), server.server().database().mongo(), ProgressListener.NONE,
                 new CancellationToken());
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void johnSnowConnectsWithTheExampleTokenAndSeesTheDocumentedWorld() {

@@ -17,24 +17,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MessageListenersTest {
 
     static final int IMAGE_LIMIT = 3000;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(ServerConfig.ephemeral().maxImageBytes(IMAGE_LIMIT));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(ServerConfig.ephemeral().maxImageBytes(IMAGE_LIMIT));
 
     static Map<String, Object> message(ObjectId to, String text) {
         Map<String, Object> data = new HashMap<>();

@@ -12,30 +12,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The server driven by the official Node.js socket.io-client@4, with tokens made by Node's jsonwebtoken. */
 class NodeClientTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @BeforeAll
-    static void start() {
-        Assumptions.assumeTrue(NodeSession.available(), "node is not on PATH: skipping the Node.js client tests");
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
+    static void requireNode() {
+        NodeSession.require();
     }
 
     /** A plan whose token is signed by jsonwebtoken with these claims and the server's secret. */

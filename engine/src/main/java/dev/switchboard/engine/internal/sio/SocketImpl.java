@@ -166,10 +166,11 @@ final class SocketImpl implements Socket {
     void onPacket(SioPacket packet) {
         switch (packet.type()) {
             case SioPacket.EVENT, SioPacket.BINARY_EVENT -> {
+                long received = System.nanoTime();
                 if (neverBlocks(packet)) {
-                    serial.runHereOrQueue(() -> dispatch(packet));
+                    serial.runHereOrQueue(() -> dispatch(packet, received));
                 } else {
-                    serial.execute(() -> dispatch(packet));
+                    serial.execute(() -> dispatch(packet, received));
                 }
             }
             case SioPacket.ACK, SioPacket.BINARY_ACK -> completeAck(packet);
@@ -185,7 +186,7 @@ final class SocketImpl implements Socket {
         return (own == null || !own.containsKey(name)) && namespace.routeNeverBlocks(name);
     }
 
-    private void dispatch(SioPacket packet) {
+    private void dispatch(SioPacket packet, long received) {
         if (state != CONNECTED) {
             return;
         }
@@ -204,7 +205,7 @@ final class SocketImpl implements Socket {
             return;
         }
         try {
-            handler.handle(this, new Event(name, args, ack));
+            handler.handle(this, new Event(name, args, ack, received));
         } catch (Exception e) {
             log.warn("handler of event {} on namespace {} failed for socket {}", ClientText.of(name), namespace.name(), id, e);
         }

@@ -62,8 +62,29 @@ public final class AdminStream {
     }
 
     public void subscribe(String id, Sink sink) {
-        subscribers.put(id, new Subscriber(id, sink, new ArrayBlockingQueue<>(capacity)));
+        subscribe(id, sink, false);
+    }
+
+    /**
+     * A subscriber that forwards this node's pushes to the admins of other nodes: it gets only pushes
+     * of this node's own traffic, never those that came from another node.
+     */
+    public void subscribeForwarder(String id, Sink sink) {
+        subscribe(id, sink, true);
+    }
+
+    private void subscribe(String id, Sink sink, boolean forwarder) {
+        subscribers.put(id, new Subscriber(id, sink, new ArrayBlockingQueue<>(capacity), forwarder));
         active = true;
+    }
+
+    public boolean subscribed(String id) {
+        return subscribers.containsKey(id);
+    }
+
+    /** Subscribers that are admin sockets of this node (forwarders left out). */
+    public long localSubscribers() {
+        return subscribers.values().stream().filter(s -> !s.forwarder).count();
     }
 
     public void unsubscribe(String id) {
@@ -85,11 +106,23 @@ public final class AdminStream {
 
     /** Queues a push for every subscriber; {@code payload} runs later, off the caller's thread, at most once. */
     public void publish(String event, Supplier<ObjectNode> payload) {
+        publish(event, payload, false);
+    }
+
+    /** Queues a push that another node forwarded, for this node's admin sockets only. */
+    public void publishFromOtherNode(String event, ObjectNode payload) {
+        publish(event, () -> payload, true);
+    }
+
+    private void publish(String event, Supplier<ObjectNode> payload, boolean fromOtherNode) {
         if (!active) {
             return;
         }
         Push push = new Push(event, payload);
         for (Subscriber s : subscribers.values()) {
+            if (fromOtherNode && s.forwarder) {
+                continue;
+            }
             if (!s.queue.offer(push)) {
                 overflow(s);
             } else {
@@ -132,9 +165,10 @@ public final class AdminStream {
         } while (!s.queue.isEmpty() && s.draining.compareAndSet(false, true));
     }
 
-    private record Subscriber(String id, Sink sink, BlockingQueue<Push> queue, AtomicBoolean draining) {
-        Subscriber(String id, Sink sink, BlockingQueue<Push> queue) {
-            this(id, sink, queue, new AtomicBoolean());
+    private record Subscriber(String id, Sink sink, BlockingQueue<Push> queue, boolean forwarder,
+                              AtomicBoolean draining) {
+        Subscriber(String id, Sink sink, BlockingQueue<Push> queue, boolean forwarder) {
+            this(id, sink, queue, forwarder, new AtomicBoolean());
         }
     }
 

@@ -29,11 +29,13 @@ public final class ServerObserver implements NamespaceObserver, CallObserver {
     private final EventStats stats;
     private final AdminStream stream;
     private final Clock clock;
+    private final String node;
 
-    public ServerObserver(EventStats stats, AdminStream stream, Clock clock) {
+    public ServerObserver(EventStats stats, AdminStream stream, Clock clock, String node) {
         this.stats = stats;
         this.stream = stream;
         this.clock = clock;
+        this.node = node;
     }
 
     @Override
@@ -51,7 +53,7 @@ public final class ServerObserver implements NamespaceObserver, CallObserver {
             push.set("args", Summary.ofArgs(event, args));
             push.put("status", status.code());
             push.put("duration_ms", Math.round(durationNanos / 1_000.0) / 1_000.0);
-            return push;
+            return push.put("node", node);
         });
     }
 
@@ -81,7 +83,7 @@ public final class ServerObserver implements NamespaceObserver, CallObserver {
             ObjectNode push = head(at, socketId, userId);
             push.put("kind", kind);
             push.put("reason", reason);
-            return push;
+            return push.put("node", node);
         });
     }
 
@@ -102,7 +104,7 @@ public final class ServerObserver implements NamespaceObserver, CallObserver {
             ArrayNode roomList = to.putArray("rooms");
             rooms.stream().sorted().forEach(roomList::add);
             push.set("payload", args.size() == 1 ? Summary.of(args.get(0)) : Summary.of(args));
-            return push;
+            return push.put("node", node);
         });
     }
 

@@ -2,11 +2,11 @@ package dev.switchboard.server.listener.tweet.like;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.protocol.reply.Reply;
+import dev.switchboard.protocol.reply.ReplyException;
 import dev.switchboard.server.AppContext;
 import dev.switchboard.server.listener.AppListener;
 import dev.switchboard.server.listener.Call;
 import dev.switchboard.server.store.TweetStore;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /** Likes a tweet I may see, or takes my like back. */
@@ -19,13 +19,9 @@ public final class ToggleLike extends AppListener {
     @Override
     public ObjectNode handle(Call call) {
         ObjectId id = call.args().id("tweetId");
-        Document tweet = tweetToActOn(call, id, "like their tweets");
-        TweetStore tweets = app.stores().tweets();
-        boolean liked = tweets.like(id, call.me());
-        if (!liked) {
-            tweets.unlike(id, call.me());
-        }
-        int likes = TweetStore.likes(tweets.findById(id).orElse(tweet)).size();
-        return Reply.ok().put("liked", liked).put("likes", likes);
+        tweetToActOn(call, id, "like their tweets");
+        TweetStore.LikeToggle toggled = app.stores().tweets().toggleLike(id, call.me())
+                .orElseThrow(() -> ReplyException.notFound("tweet " + id.toHexString() + " does not exist or was removed"));
+        return Reply.ok().put("liked", toggled.liked()).put("likes", toggled.likes());
     }
 }

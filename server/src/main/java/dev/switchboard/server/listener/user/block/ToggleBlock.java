@@ -26,10 +26,9 @@ public final class ToggleBlock extends AppListener {
         requireOther(call, other, "block");
         user(other);
         UserStore users = app.stores().users();
-        if (users.unblock(call.me(), other)) {
+        if (!users.toggleBlock(call.me(), other, call.now())) {
             return Reply.ok().put("blocked", false);
         }
-        users.block(call.me(), other, call.now());
         if (users.unfollow(call.me(), other)) {
             app.main().to(Rooms.user(call.me())).socketsLeave(Rooms.followed(other));
         }

@@ -25,11 +25,10 @@ public final class GetAllFollowers extends AppListener {
         Visibility.requireVisible(me(call), user, "followers");
         ObjectId userId = user.getObjectId("_id");
         ArrayNode followers = JsonOut.array();
-        for (Document follower : app.stores().users().followersOf(userId)) {
+        for (Document follower : app.stores().users().followerEntries(userId)) {
             ObjectNode entry = followers.addObject();
-            entry.set(UserStore.ID, JsonOut.of(follower.getObjectId("_id")));
-            entry.set(UserStore.ADDED_AT, JsonOut.of(UserStore.entry(follower, UserStore.FOLLOWING, userId)
-                    .map(e -> e.get(UserStore.ADDED_AT)).orElse(null)));
+            entry.set(UserStore.ID, JsonOut.of(follower.getObjectId(UserStore.ID)));
+            entry.set(UserStore.ADDED_AT, JsonOut.of(follower.get(UserStore.ADDED_AT)));
         }
         ObjectNode reply = Reply.ok().put("userId", userId.toHexString());
         reply.set("follower", followers);

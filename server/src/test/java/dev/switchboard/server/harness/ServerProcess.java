@@ -1,4 +1,4 @@
-package dev.switchboard.server.hardening;
+package dev.switchboard.server.harness;
 
 import dev.switchboard.server.Main;
 import java.io.BufferedReader;
@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code scripts/server} as a separate JVM on this test's class path, so it can be killed like a real
- * process. Learns its Socket.IO URL and MongoDB URI from the lines it prints on start.
+ * process (SIGKILL, SIGTERM). Learns its Socket.IO URL and MongoDB URI from the lines it prints on start.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern SOCKET_IO = Pattern.compile("^switchboard: Socket\\.IO at (\\S+)$");
     private static final Pattern MONGO = Pattern.compile("^switchboard: MongoDB at (\\S+) ");
@@ -34,13 +34,16 @@ final class ServerProcess implements AutoCloseable {
         this.output = output;
     }
 
-    /** Starts {@code Main} with these arguments on a file database; returns once it printed "ready". */
-    static ServerProcess start(Path dbFile, String... extraArgs) throws IOException, InterruptedException {
+    /**
+     * Starts {@code Main} on loopback and a free port, with these arguments (a database among them:
+     * {@link #onFile}, or {@code --mongo-uri}); returns once it printed "ready".
+     */
+    public static ServerProcess start(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--host", "127.0.0.1", "--port", "0", "--db-port", "0", "--db-file", dbFile.toString()));
-        command.addAll(List.of(extraArgs));
+                "--host", "127.0.0.1", "--port", "0"));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<String[]> ready = new CompletableFuture<>();
@@ -82,25 +85,33 @@ final class ServerProcess implements AutoCloseable {
         ready.completeExceptionally(new IllegalStateException("the process ended"));
     }
 
-    String url() {
+    /** The arguments of a server on the embedded database in {@code dbFile}, on a free port. */
+    public static String[] onFile(Path dbFile, String... more) {
+        List<String> args = new ArrayList<>(List.of("--db-port", "0", "--db-file", dbFile.toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    public String url() {
         return url;
     }
 
-    String mongoUri() {
+    public String mongoUri() {
         return mongoUri;
     }
 
-    List<String> output() {
+    /** Every line it printed so far. */
+    public List<String> output() {
         return List.copyOf(output);
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or committed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     /** SIGTERM: the shutdown hook stops the server gracefully. */
-    int terminate() throws InterruptedException {
+    public int terminate() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();

@@ -1,0 +1,49 @@
+package dev.switchboard.server.store.derived;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/**
+ * Per user, everyone they exchanged a message with and when the newest message between them was sent:
+ * {@code { _id: <user>, partners: { <other user's hex id>: Date } }}. A new message raises both sides'
+ * dates with {@code $max}, so concurrent messages leave the newest.
+ */
+public final class ChatListStore {
+
+    public static final String COLLECTION = "chats";
+    public static final String PARTNERS = "partners";
+
+    private final MongoCollection<Document> chats;
+
+    public ChatListStore(MongoCollection<Document> chats) {
+        this.chats = chats;
+    }
+
+    public MongoCollection<Document> collection() {
+        return chats;
+    }
+
+    public void messageSent(ObjectId from, ObjectId to, Date at) {
+        Upserts.byId(chats, from, Updates.max(PARTNERS + "." + to.toHexString(), at));
+        if (!from.equals(to)) {
+            Upserts.byId(chats, to, Updates.max(PARTNERS + "." + from.toHexString(), at));
+        }
+    }
+
+    /** The partners, newest conversation first (ties by id). */
+    public List<ObjectId> partners(ObjectId user) {
+        Document stored = chats.find(new Document("_id", user)).first();
+        Document partners = stored == null ? null : stored.get(PARTNERS, Document.class);
+        List<Map.Entry<String, Object>> entries = partners == null ? new ArrayList<>()
+                : new ArrayList<>(partners.entrySet());
+        entries.sort(Map.Entry.<String, Object>comparingByValue((a, b) -> ((Date) b).compareTo((Date) a))
+                .thenComparing(Map.Entry::getKey));
+        return entries.stream().map(e -> new ObjectId(e.getKey())).toList();
+    }
+}

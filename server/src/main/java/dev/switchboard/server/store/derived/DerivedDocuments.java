@@ -1,0 +1,295 @@
+package dev.switchboard.server.store.derived;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every derived document, worked out from the source collections in one pass over each: what the seeder
+ * writes after a fixture, what the startup repair writes where a crash left a derived document behind its
+ * source, and what the checker compares the stored derived documents with. The invariants are those of
+ * docs/protocol.md, "Derived documents"; a missing derived document means the same as an empty one.
+ */
+public final class DerivedDocuments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DerivedDocuments.class);
+
+    /** The derived collections, each keyed by {@code _id} only. */
+    public static final List<String> COLLECTIONS = List.of(InverseListStore.FOLLOWERS, InverseListStore.BLOCKERS,
+            NewestListStore.TIMELINES, NewestListStore.LIVE_STORIES, ChatListStore.COLLECTION, UnreadStore.COLLECTION,
+            ConversationStore.COLLECTION);
+
+    // the source fields read; the names are the stored ones of docs/protocol.md
+    private static final String FOLLOWING = "following";
+    private static final String BLOCK = "block";
+    private static final String ID = "id";
+    private static final String ADDED_AT = "added_at";
+    private static final String BLOCKED_AT = "blocked_at";
+    private static final String OWNER = "owner";
+    private static final String REMOVED = "removed";
+    private static final String SENT_AT = "sent_at";
+    private static final String FROM = "from";
+    private static final String TO = "to";
+    private static final String SEEN_AT = "seen_at";
+
+    /** The expected derived documents, by collection, then by {@code _id}; empty ones left out. */
+    private final Map<String, Map<Object, Document>> expected;
+
+    private DerivedDocuments(Map<String, Map<Object, Document>> expected) {
+        this.expected = expected;
+    }
+
+    /** Reads the sources of {@code db} once and works out every derived document. */
+    public static DerivedDocuments of(MongoDatabase db) {
+        Map<String, Map<Object, Document>> out = new LinkedHashMap<>();
+        COLLECTIONS.forEach(c -> out.put(c, new LinkedHashMap<>()));
+        deriveUsers(db, out);
+        deriveNewest(db.getCollection("tweets"), SENT_AT, out.get(NewestListStore.TIMELINES));
+        deriveNewest(db.getCollection("stories"), ADDED_AT, out.get(NewestListStore.LIVE_STORIES));
+        deriveMessages(db, out);
+        return new DerivedDocuments(out);
+    }
+
+    private static void deriveUsers(MongoDatabase db, Map<String, Map<Object, Document>> out) {
+        Map<Object, Document> followers = out.get(InverseListStore.FOLLOWERS);
+        Map<Object, Document> blockers = out.get(InverseListStore.BLOCKERS);
+        for (Document user : db.getCollection("users").find().projection(Projections.include(FOLLOWING, BLOCK))) {
+            Object id = user.get("_id");
+            invert(user, FOLLOWING, ADDED_AT, id, followers);
+            invert(user, BLOCK, BLOCKED_AT, id, blockers);
+        }
+    }
+
+    private static void invert(Document user, String array, String atField, Object userId, Map<Object, Document> into) {
+        List<Document> entries = user.getList(array, Document.class);
+        if (entries == null) {
+            return;
+        }
+        for (Document e : entries) {
+            Object target = e.get(ID);
+            into.computeIfAbsent(target, t -> new Document("_id", t).append(InverseListStore.ENTRIES, new ArrayList<>()))
+                    .getList(InverseListStore.ENTRIES, Document.class)
+                    .add(new Document(ID, userId).append(atField, e.get(atField)));
+        }
+    }
+
+    private static void deriveNewest(MongoCollection<Document> source, String dateField, Map<Object, Document> into) {
+        Map<Object, List<Document>> byOwner = new LinkedHashMap<>();
+        for (Document d : source.find().projection(Projections.include(OWNER, dateField, REMOVED))) {
+            if (!Boolean.TRUE.equals(d.get(REMOVED)) && d.get(OWNER) != null) {
+                byOwner.computeIfAbsent(d.get(OWNER), o -> new ArrayList<>())
+                        .add(NewestListStore.item(d.getObjectId("_id"), d.getDate(dateField)));
+            }
+        }
+        byOwner.forEach((owner, items) -> {
+            items.sort(NewestListStore.NEWEST_FIRST);
+            into.put(owner, new Document("_id", owner).append(NewestListStore.COUNT, (long) items.size())
+                    .append(NewestListStore.ITEMS, new ArrayList<>(items.subList(0, Math.min(items.size(),
+                            NewestListStore.CAP)))));
+        });
+    }
+
+    private static void deriveMessages(MongoDatabase db, Map<String, Map<Object, Document>> out) {
+        Map<Object, Document> chats = out.get(ChatListStore.COLLECTION);
+        Map<Object, Document> unread = out.get(UnreadStore.COLLECTION);
+        Map<Object, Document> conversations = out.get(ConversationStore.COLLECTION);
+        for (Document m : db.getCollection("messages").find().projection(Projections.include(FROM, TO, SENT_AT, SEEN_AT))) {
+            if (!(m.get(FROM) instanceof ObjectId from) || !(m.get(TO) instanceof ObjectId to)) {
+                continue;
+            }
+            ObjectId id = m.getObjectId("_id");
+            Date sentAt = m.getDate(SENT_AT);
+            conversations.computeIfAbsent(ConversationStore.key(from, to), k -> new Document("_id", k)
+                            .append(ConversationStore.MESSAGES, new ArrayList<>()))
+                    .getList(ConversationStore.MESSAGES, Document.class).add(ConversationStore.entry(id, sentAt));
+            if (sentAt != null) {
+                raise(chats, from, to, sentAt);
+                raise(chats, to, from, sentAt);
+            }
+            if (m.get(SEEN_AT) == null) {
+                unread.computeIfAbsent(to, t -> new Document("_id", t).append(UnreadStore.IDS, new ArrayList<>()))
+                        .getList(UnreadStore.IDS, ObjectId.class).add(id);
+            }
+        }
+    }
+
+    private static void raise(Map<Object, Document> chats, ObjectId user, ObjectId partner, Date at) {
+        Document partners = chats.computeIfAbsent(user, u -> new Document("_id", u)
+                .append(ChatListStore.PARTNERS, new Document())).get(ChatListStore.PARTNERS, Document.class);
+        Date was = partners.getDate(partner.toHexString());
+        if (was == null || was.before(at)) {
+            partners.put(partner.toHexString(), at);
+        }
+    }
+
+    /**
+     * Compares every stored derived document with what the sources say; one line per disagreement, empty when
+     * every invariant holds.
+     */
+    public List<String> check(MongoDatabase db) {
+        List<String> problems = new ArrayList<>();
+        forEachDifference(db, (collection, id, stored, wanted) -> problems.add(collection + " " + describe(id)
+                + ": stored " + brief(stored) + ", the sources say " + brief(wanted)));
+        return problems;
+    }
+
+    /**
+     * Writes every derived document that disagrees with its sources (bulk, unordered); returns how many were
+     * rewritten per collection (collections with none left out).
+     */
+    public Map<String, Integer> repair(MongoDatabase db) {
+        Map<String, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
+        forEachDifference(db, (collection, id, stored, wanted) -> writes.computeIfAbsent(collection, c -> new ArrayList<>())
+                .add(wanted == null
+                        ? new DeleteOneModel<>(new Document("_id", id))
+                        : new ReplaceOneModel<>(new Document("_id", id), wanted, new ReplaceOptions().upsert(true))));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        writes.forEach((collection, models) -> {
+            for (int from = 0; from < models.size(); from += 1000) {
+                db.getCollection(collection).bulkWrite(models.subList(from, Math.min(models.size(), from + 1000)),
+                        new BulkWriteOptions().ordered(false));
+            }
+            counts.put(collection, models.size());
+        });
+        return counts;
+    }
+
+    private interface Difference {
+        void found(String collection, Object id, Document stored, Document wanted);
+    }
+
+    private void forEachDifference(MongoDatabase db, Difference difference) {
+        for (String collection : COLLECTIONS) {
+            Map<Object, Document> wanted = expected.get(collection);
+            Set<Object> seen = new LinkedHashSet<>();
+            for (Document stored : db.getCollection(collection).find()) {
+                Object id = stored.get("_id");
+                seen.add(id);
+                Document want = wanted.get(id);
+                if (!agrees(collection, stored, want)) {
+                    difference.found(collection, id, stored, want);
+                }
+            }
+            for (Map.Entry<Object, Document> e : wanted.entrySet()) {
+                if (!seen.contains(e.getKey()) && !agrees(collection, null, e.getValue())) {
+                    difference.found(collection, e.getKey(), null, e.getValue());
+                }
+            }
+        }
+    }
+
+    /** Whether a stored derived document (null: missing) satisfies the invariant given the expected one (null: empty). */
+    static boolean agrees(String collection, Document stored, Document wanted) {
+        switch (collection) {
+            case InverseListStore.FOLLOWERS, InverseListStore.BLOCKERS -> {
+                return entrySet(stored, InverseListStore.ENTRIES).equals(entrySet(wanted, InverseListStore.ENTRIES));
+            }
+            case NewestListStore.TIMELINES, NewestListStore.LIVE_STORIES -> {
+                NewestListStore.NewestList have = NewestListStore.NewestList.of(null, stored);
+                NewestListStore.NewestList want = NewestListStore.NewestList.of(null, wanted);
+                // removals may leave a stored list shorter than the cap allows: then it must be the expected prefix
+                return have.count() == want.count() && have.items().size() <= want.items().size()
+                        && have.items().equals(want.items().subList(0, have.items().size()))
+                        && (have.items().size() >= Math.min(want.count(), 1));
+            }
+            case ChatListStore.COLLECTION -> {
+                return Objects.equals(field(stored, ChatListStore.PARTNERS), field(wanted, ChatListStore.PARTNERS));
+            }
+            case UnreadStore.COLLECTION -> {
+                return new java.util.HashSet<>(list(stored, UnreadStore.IDS))
+                        .equals(new java.util.HashSet<>(list(wanted, UnreadStore.IDS)))
+                        && list(stored, UnreadStore.IDS).size() == list(wanted, UnreadStore.IDS).size();
+            }
+            case ConversationStore.COLLECTION -> {
+                return sortedById(stored).equals(sortedById(wanted));
+            }
+            default -> throw new IllegalArgumentException("not a derived collection: " + collection);
+        }
+    }
+
+    private static Object field(Document d, String field) {
+        Object v = d == null ? null : d.get(field);
+        return v instanceof Document doc && doc.isEmpty() ? null : v;
+    }
+
+    private static List<?> list(Document d, String field) {
+        List<?> l = d == null ? null : d.get(field, List.class);
+        return l == null ? List.of() : l;
+    }
+
+    private static Set<Document> entrySet(Document d, String field) {
+        Set<Document> out = new java.util.HashSet<>();
+        for (Object o : list(d, field)) {
+            out.add((Document) o);
+        }
+        return out.size() == list(d, field).size() ? out : null;
+    }
+
+    private static List<Document> sortedById(Document d) {
+        List<Document> out = new ArrayList<>();
+        for (Object o : list(d, ConversationStore.MESSAGES)) {
+            out.add((Document) o);
+        }
+        out.sort(Comparator.comparing((Document e) -> e.getObjectId("_id")));
+        return out;
+    }
+
+    private static String describe(Object id) {
+        return id instanceof ObjectId o ? o.toHexString() : String.valueOf(id);
+    }
+
+    private static String brief(Document d) {
+        if (d == null) {
+            return "nothing";
+        }
+        String json = d.toJson();
+        return json.length() > 300 ? json.substring(0, 300) + "…" : json;
+    }
+
+    /**
+     * At startup: on a database this node alone opened (the embedded one), rewrites every derived document that
+     * disagrees with its sources, which completes the writes a crash cut between a source and its derived
+     * documents. On a shared database other nodes may be writing, so it only builds the derived documents when
+     * there are none yet (the first start after an upgrade). Returns what it wrote per collection.
+     */
+    public static Map<String, Integer> repairAtStartup(MongoDatabase db, boolean exclusive) {
+        if (!exclusive) {
+            boolean none = COLLECTIONS.stream().allMatch(c -> db.getCollection(c).find().limit(1).first() == null);
+            if (!none) {
+                return Map.of();
+            }
+        }
+        Map<String, Integer> repaired = of(db).repair(db);
+        if (!repaired.isEmpty()) {
+            LOG.warn("derived documents rewritten from their sources at startup: {}", repaired);
+        }
+        return repaired;
+    }
+
+    /** How many derived documents the sources call for, per collection. */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        expected.forEach((c, docs) -> counts.put(c, docs.size()));
+        return counts;
+    }
+
+}

@@ -1,0 +1,99 @@
+package dev.switchboard.server.store.derived;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Updates;
+import dev.switchboard.server.db.Database;
+import dev.switchboard.server.db.EmbeddedMongo;
+import dev.switchboard.server.fixture.CancellationToken;
+import dev.switchboard.server.fixture.FixtureSpec;
+import dev.switchboard.server.fixture.ProgressListener;
+import dev.switchboard.server.fixture.SeedReport;
+import dev.switchboard.server.fixture.Seeder;
+import dev.switchboard.server.store.Stores;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The checker of the derived documents' invariants can fail, and the repair mends what it reports. */
+class DerivedDocumentsTest {
+
+    static EmbeddedMongo mongo;
+    static Database database;
+    static MongoDatabase db;
+
+    @BeforeAll
+    static void seed() {
+        mongo = EmbeddedMongo.start(null, "127.0.0.1", 0);
+        database = Database.connect(mongo.uri() + "/derivedtest");
+        Stores.on(database).ensureIndexes();
+        db = database.mongo();
+        SeedReport report = Seeder.seed(FixtureSpec.generated(120, 7), db, ProgressListener.NONE, new CancellationToken());
+        assertThat(report.derived()).containsKeys(InverseListStore.FOLLOWERS, NewestListStore.TIMELINES,
+                ConversationStore.COLLECTION, UnreadStore.COLLECTION, ChatListStore.COLLECTION);
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+        mongo.close();
+    }
+
+    static Document any(String collection) {
+        return db.getCollection(collection).find().first();
+    }
+
+    @Test
+    void aBrokenDerivedDocumentOfEachKindIsReportedThenRepaired() {
+        assertThat(DerivedDocuments.of(db).check(db)).isEmpty();
+
+        Document followers = any(InverseListStore.FOLLOWERS);
+        db.getCollection(InverseListStore.FOLLOWERS).updateOne(new Document("_id", followers.get("_id")),
+                Updates.popFirst(InverseListStore.ENTRIES));
+        Document timeline = any(NewestListStore.TIMELINES);
+        db.getCollection(NewestListStore.TIMELINES).updateOne(new Document("_id", timeline.get("_id")),
+                Updates.inc(NewestListStore.COUNT, 1));
+        Document unread = any(UnreadStore.COLLECTION);
+        db.getCollection(UnreadStore.COLLECTION).updateOne(new Document("_id", unread.get("_id")),
+                Updates.push(UnreadStore.IDS, new ObjectId()));
+        Document chats = any(ChatListStore.COLLECTION);
+        db.getCollection(ChatListStore.COLLECTION).updateOne(new Document("_id", chats.get("_id")),
+                Updates.unset(ChatListStore.PARTNERS));
+        ObjectId stranger = new ObjectId();
+        db.getCollection(InverseListStore.BLOCKERS).insertOne(new Document("_id", stranger)
+                .append(InverseListStore.ENTRIES, List.of(new Document("id", new ObjectId()).append("blocked_at", null))));
+        Document conversation = any(ConversationStore.COLLECTION);
+        db.getCollection(ConversationStore.COLLECTION).deleteOne(new Document("_id", conversation.get("_id")));
+
+        List<String> problems = DerivedDocuments.of(db).check(db);
+        assertThat(problems).hasSize(6);
+        assertThat(problems).anyMatch(p -> p.startsWith("followers " + hex(followers.get("_id"))))
+                .anyMatch(p -> p.startsWith("timelines " + hex(timeline.get("_id"))))
+                .anyMatch(p -> p.startsWith("unread " + hex(unread.get("_id"))))
+                .anyMatch(p -> p.startsWith("chats " + hex(chats.get("_id"))))
+                .anyMatch(p -> p.startsWith("blockers " + stranger.toHexString()) && p.contains("the sources say nothing"))
+                .anyMatch(p -> p.startsWith("conversations " + conversation.get("_id") + ": stored nothing"));
+
+        assertThat(DerivedDocuments.of(db).repair(db)).hasSize(6);
+        assertThat(DerivedDocuments.of(db).check(db)).isEmpty();
+    }
+
+    @Test
+    void aSourceWrittenBehindTheStoresBackIsCaught() {
+        Document user = db.getCollection("users").find().into(new java.util.ArrayList<>()).stream()
+                .filter(u -> !u.getList("following", Document.class, List.of()).isEmpty()).findFirst().orElseThrow();
+        db.getCollection("users").updateOne(new Document("_id", user.get("_id")), Updates.set("following", List.of()));
+        assertThat(DerivedDocuments.of(db).check(db)).isNotEmpty()
+                .allMatch(p -> p.startsWith("followers "));
+        DerivedDocuments.of(db).repair(db);
+        assertThat(DerivedDocuments.of(db).check(db)).isEmpty();
+    }
+
+    static String hex(Object id) {
+        return id instanceof ObjectId o ? o.toHexString() : String.valueOf(id);
+    }
+}
