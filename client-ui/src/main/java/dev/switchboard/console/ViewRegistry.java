@@ -1,5 +1,6 @@
 package dev.switchboard.console;
 
+import dev.switchboard.console.accounts.AccountsView;
 import dev.switchboard.console.connections.ConnectionsView;
 import dev.switchboard.console.fire.FireView;
 import dev.switchboard.console.fixtures.FixturesView;
@@ -24,7 +25,8 @@ public final class ViewRegistry {
             new ViewSpec("Moderation", KeyCode.DIGIT6, ModerationView::new),
             new ViewSpec("Settings", KeyCode.DIGIT7, SettingsView::new),
             new ViewSpec("Server", KeyCode.DIGIT8, ServerView::new),
-            new ViewSpec("Scenarios", KeyCode.DIGIT9, ScenariosView::new));
+            new ViewSpec("Scenarios", KeyCode.DIGIT9, ScenariosView::new),
+            new ViewSpec("Accounts", KeyCode.DIGIT0, AccountsView::new));
 
     private ViewRegistry() {
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.engine;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -14,9 +15,31 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class InMemoryAdapter implements Adapter {
 
+    private static final String[] NONE = new String[0];
+
     protected final LocalDelivery namespace;
-    private final Map<String, Set<String>> members = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> roomsOf = new ConcurrentHashMap<>();
+    /** Room name → its members. */
+    private final Map<String, Room> members = new ConcurrentHashMap<>();
+    /** Socket id → the names of its rooms, each the instance its {@link Room} holds (one copy per room, not per member). */
+    private final Map<String, String[]> roomsOf = new ConcurrentHashMap<>();
+
+    /**
+     * A room and its members' socket ids. Both maps hold small immutable arrays, replaced whole under
+     * the map's per-key lock, rather than a concurrent set per socket and per room: a socket in 50
+     * rooms costs a few hundred bytes instead of several kilobytes, and readers never lock.
+     */
+    private record Room(String name, String[] sockets) {
+
+        Room with(String socketId) {
+            return indexOf(sockets, socketId) >= 0 ? this : new Room(name, append(sockets, socketId));
+        }
+
+        /** Null when the room is left empty. */
+        Room without(String socketId) {
+            String[] rest = remove(sockets, socketId);
+            return rest == sockets ? this : rest.length == 0 ? null : new Room(name, rest);
+        }
+    }
 
     public InMemoryAdapter(LocalDelivery namespace) {
         this.namespace = namespace;
@@ -24,28 +47,32 @@ public class InMemoryAdapter implements Adapter {
 
     @Override
     public void addAll(String socketId, Set<String> rooms) {
-        roomsOf.computeIfAbsent(socketId, k -> ConcurrentHashMap.newKeySet(2)).addAll(rooms);
+        String[] names = new String[rooms.size()];
+        int n = 0;
         for (String room : rooms) {
-            members.compute(room, (k, set) -> {
-                Set<String> s = set != null ? set : ConcurrentHashMap.newKeySet(2);
-                s.add(socketId);
-                return s;
-            });
+            names[n++] = members.compute(room, (name, r) -> r == null ? new Room(name, new String[] {socketId})
+                    : r.with(socketId)).name();
         }
+        roomsOf.compute(socketId, (id, current) -> {
+            String[] all = current == null ? NONE : current;
+            for (String name : names) {
+                if (indexOf(all, name) < 0) {
+                    all = append(all, name);
+                }
+            }
+            return all;
+        });
     }
 
     @Override
     public void del(String socketId, String room) {
-        Set<String> rooms = roomsOf.get(socketId);
-        if (rooms != null) {
-            rooms.remove(room);
-        }
+        roomsOf.computeIfPresent(socketId, (id, current) -> remove(current, room));
         leaveRoom(socketId, room);
     }
 
     @Override
     public void delAll(String socketId) {
-        Set<String> rooms = roomsOf.remove(socketId);
+        String[] rooms = roomsOf.remove(socketId);
         if (rooms != null) {
             for (String room : rooms) {
                 leaveRoom(socketId, room);
@@ -54,16 +81,13 @@ public class InMemoryAdapter implements Adapter {
     }
 
     private void leaveRoom(String socketId, String room) {
-        members.computeIfPresent(room, (k, set) -> {
-            set.remove(socketId);
-            return set.isEmpty() ? null : set;
-        });
+        members.computeIfPresent(room, (name, r) -> r.without(socketId));
     }
 
     @Override
     public Set<String> rooms(String socketId) {
-        Set<String> rooms = roomsOf.get(socketId);
-        return rooms == null ? Set.of() : Collections.unmodifiableSet(rooms);
+        String[] rooms = roomsOf.get(socketId);
+        return rooms == null ? Set.of() : Set.of(rooms);
     }
 
     @Override
@@ -75,9 +99,9 @@ public class InMemoryAdapter implements Adapter {
     protected Set<String> select(BroadcastOptions options) {
         Set<String> excluded = new HashSet<>();
         for (String room : options.except()) {
-            Set<String> set = members.get(room);
-            if (set != null) {
-                excluded.addAll(set);
+            Room r = members.get(room);
+            if (r != null) {
+                Collections.addAll(excluded, r.sockets());
             }
         }
         Set<String> selected = new HashSet<>();
@@ -89,9 +113,9 @@ public class InMemoryAdapter implements Adapter {
             }
         } else {
             for (String room : options.rooms()) {
-                Set<String> set = members.get(room);
-                if (set != null) {
-                    for (String id : set) {
+                Room r = members.get(room);
+                if (r != null) {
+                    for (String id : r.sockets()) {
                         if (!excluded.contains(id)) {
                             selected.add(id);
                         }
@@ -125,5 +149,35 @@ public class InMemoryAdapter implements Adapter {
     @Override
     public CompletableFuture<List<SocketInfo>> fetchSockets(BroadcastOptions options) {
         return CompletableFuture.completedFuture(namespace.describe(select(options)));
+    }
+
+    private static int indexOf(String[] values, String value) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].equals(value)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String[] append(String[] values, String value) {
+        String[] longer = Arrays.copyOf(values, values.length + 1);
+        longer[values.length] = value;
+        return longer;
+    }
+
+    /** The same array when {@code value} is not in it. */
+    private static String[] remove(String[] values, String value) {
+        int at = indexOf(values, value);
+        if (at < 0) {
+            return values;
+        }
+        if (values.length == 1) {
+            return NONE;
+        }
+        String[] shorter = new String[values.length - 1];
+        System.arraycopy(values, 0, shorter, 0, at);
+        System.arraycopy(values, at + 1, shorter, at, values.length - at - 1);
+        return shorter;
     }
 }

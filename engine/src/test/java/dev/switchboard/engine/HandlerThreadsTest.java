@@ -41,11 +41,7 @@ class HandlerThreadsTest {
     }
 
     static RawWebSocket connected() throws Exception {
-        RawWebSocket ws = new RawWebSocket(http, "ws://127.0.0.1:" + io.port() + "/socket.io/?EIO=4&transport=websocket");
-        assertThat(ws.nextText()).startsWith("0{");
-        ws.send("40");
-        assertThat(ws.nextText()).startsWith("40{\"sid\":");
-        return ws;
+        return RawWebSocket.connectedToMainNamespace(http, io.port());
     }
 
     @Test

@@ -24,6 +24,15 @@ final class RawWebSocket implements WebSocket.Listener, AutoCloseable {
         this.ws = http.newWebSocketBuilder().buildAsync(URI.create(url), this).join();
     }
 
+    /** A websocket-only session that has joined namespace {@code /} (its open and CONNECT replies read). */
+    static RawWebSocket connectedToMainNamespace(HttpClient http, int port) throws InterruptedException {
+        RawWebSocket ws = new RawWebSocket(http, "ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket");
+        org.assertj.core.api.Assertions.assertThat(ws.nextText()).startsWith("0{");
+        ws.send("40");
+        org.assertj.core.api.Assertions.assertThat(ws.nextText()).startsWith("40{\"sid\":");
+        return ws;
+    }
+
     /** The next message that is not an Engine.IO ping, within 5 s. */
     Object next() throws InterruptedException {
         while (true) {

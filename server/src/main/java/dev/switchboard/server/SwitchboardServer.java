@@ -149,7 +149,7 @@ public final class SwitchboardServer implements AutoCloseable {
                     : new SmtpMailer(config.smtpUri()));
             AccountContext accounts = new AccountContext(stores.users(), new AccountTokens(stores.accountTokens(), clock),
                     PasswordHasher.DEFAULT, mail, app.jwt(), app.tokenCheck(), app.revocations(), stores.revocations(),
-                    clock, config.accountLimits());
+                    stores.suspensions(), clock, config.accountLimits());
             engine.http(new JsonRoutes(HttpRoutes.all(accounts)));
 
             // 9. go

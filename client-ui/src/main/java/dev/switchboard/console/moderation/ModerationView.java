@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -27,13 +28,16 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
  * For moderators: browse users, and for one user see whom they block and who blocks them, follow
- * requests both ways, followers and following, each with usernames and dates. Read-only.
+ * requests both ways, followers and following, each with usernames and dates; act on the user
+ * (suspend, lift, revoke tokens) and on their content (remove a tweet, comment or story) through
+ * {@code /admin}, each after a confirmation that names the target and requires a reason; the audit log.
  */
 public final class ModerationView implements ConsoleView {
 
@@ -47,7 +51,7 @@ public final class ModerationView implements ConsoleView {
     private final Label name = Ui.title("Pick a user");
     private final Label facts = new Label();
     private final StatusLine status = new StatusLine();
-    final Label origin = Ui.hint("Double-click anyone to open them. Nothing here changes the data.");
+    final Label origin = Ui.hint("Double-click anyone to open them.");
     final RelationTable blocks = new RelationTable("Blocks", "Blocked at");
     final RelationTable blockedBy = new RelationTable("Blocked by", "Blocked at");
     final RelationTable requestsIn = new RelationTable("Follow requests in", "Requested at");
@@ -55,10 +59,17 @@ public final class ModerationView implements ConsoleView {
     final RelationTable followers = new RelationTable("Followers", "Since");
     final RelationTable following = new RelationTable("Following", "Since");
     private final Button back = Ui.button("← Back", e -> back());
+    final Label suspension = new Label();
+    final ConfirmAction confirm = new ConfirmAction();
+    final AuditPane audit;
+    final ChoiceBox<String> contentKind = new ChoiceBox<>(FXCollections.observableArrayList("tweet", "comment", "story"));
+    final TextField contentId = new TextField();
+    private final HBox actions;
     private final Deque<String> trail = new ArrayDeque<>();
     private final PauseTransition searchLater = new PauseTransition(Duration.millis(250));
     private final AtomicLong generation = new AtomicLong();
     private String shownId;
+    private String shownName;
 
     public ModerationView(ConsoleContext ctx) {
         this.ctx = ctx;
@@ -101,9 +112,20 @@ public final class ModerationView implements ConsoleView {
             cc.setPercentWidth(50);
             grid.getColumnConstraints().add(cc);
         }
-        VBox right = Ui.page(Ui.row(back, name), facts, status,
+        suspension.setId("moderation-suspension");
+        suspension.getStyleClass().add("error");
+        contentKind.setValue("tweet");
+        contentId.setPromptText("id of a tweet, comment or story");
+        contentId.setId("moderation-content-id");
+        actions = Ui.row(Ui.button("Suspend…", e -> askSuspend()), Ui.button("Lift suspension…", e -> askLift()),
+                Ui.button("Revoke tokens…", e -> askRevoke()), Ui.spacer(), contentKind, contentId,
+                Ui.button("Remove…", e -> askRemove()));
+        actions.setDisable(true);
+        audit = new AuditPane(ctx);
+        audit.table.setPrefHeight(160);
+        VBox right = Ui.page(Ui.row(back, name), facts, suspension, actions, confirm.box, status,
                 origin,
-                Ui.grow(grid));
+                Ui.grow(grid), audit.box);
         root = new SplitPane(left, right);
         root.setDividerPositions(0.26);
         ctx.session().addListener((o, a, s) -> searchUsers());
@@ -175,7 +197,7 @@ public final class ModerationView implements ConsoleView {
         }, found -> {
             if (mine == generation.get()) {
                 users.getItems().setAll(found.users());
-                origin.setText(found.origin() + "; nothing here changes it. Double-click anyone to open them.");
+                origin.setText(found.origin() + "; actions go through /admin. Double-click anyone to open them.");
                 status.clear();
             }
         }, e -> status.error("cannot list users: " + Json.describe(e)));
@@ -198,6 +220,9 @@ public final class ModerationView implements ConsoleView {
 
     private void show(UserDetail d) {
         shownId = d.user().id();
+        shownName = d.user().username();
+        actions.setDisable(false);
+        showSuspension(shownId);
         back.setDisable(trail.isEmpty());
         status.clear();
         name.setText(d.user().fullName() + "  ·  @" + d.user().username());
@@ -211,6 +236,69 @@ public final class ModerationView implements ConsoleView {
         requestsOut.show("Follow requests out", d.requestsOut());
         followers.show("Followers", d.followers());
         following.show("Following", d.following());
+    }
+
+    private String target() {
+        return "@" + shownName + " (" + shownId + ")";
+    }
+
+    private void askSuspend() {
+        String userId = shownId;
+        confirm.ask("Suspend " + target() + "? Every socket is disconnected and new ones refused.", true,
+                (reason, until) -> act("suspended " + target(), "admin/user/suspend", userId, reason, until));
+    }
+
+    private void askLift() {
+        String userId = shownId;
+        confirm.ask("Lift the suspension of " + target() + "?", false,
+                (reason, until) -> act("lifted the suspension of " + target(), "admin/user/suspension/lift", userId,
+                        reason));
+    }
+
+    private void askRevoke() {
+        String userId = shownId;
+        confirm.ask("Revoke every token of " + target() + "? All of their sockets are disconnected.", false,
+                (reason, until) -> act("revoked the tokens of " + target(), "admin/user/tokens/revoke", userId, reason));
+    }
+
+    private void askRemove() {
+        String kind = contentKind.getValue();
+        String id = contentId.getText().trim();
+        if (id.isEmpty()) {
+            status.warn("type the id of the " + kind + " to remove");
+            contentId.requestFocus();
+            return;
+        }
+        String event = switch (kind) {
+            case "comment" -> "admin/tweet/comment/remove";
+            case "story" -> "admin/story/remove";
+            default -> "admin/tweet/remove";
+        };
+        confirm.ask("Remove " + kind + " " + id + " of " + target() + "? Its owner is told why.", false,
+                (reason, until) -> act("removed " + kind + " " + id, event, id, reason));
+    }
+
+    /** Calls the action through /admin in the background, then shows the user and the audit log again. */
+    private void act(String done, String event, Object... args) {
+        status.busy(event + "…");
+        String userId = shownId;
+        ctx.background().run(() -> ctx.admin().call(event, args), reply -> {
+            status.ok(done);
+            open(userId);
+            audit.refresh();
+        }, e -> status.error(Json.describe(e)));
+    }
+
+    /** The suspension in force, read through /admin (the database view does not know it). */
+    private void showSuspension(String userId) {
+        ctx.background().run(() -> ctx.admin().call("admin/user/get", userId).path("user").path("suspension"),
+                s -> {
+                    if (!userId.equals(shownId)) {
+                        return;
+                    }
+                    suspension.setText(s.isObject() ? "SUSPENDED: " + s.path("reason").asText() + " until "
+                            + (s.path("until").isNull() ? "lifted" : s.path("until").asText()) : "");
+                }, e -> suspension.setText("suspension unknown: " + Json.describe(e)));
     }
 
     private static String when(Instant at) {
@@ -241,5 +329,6 @@ public final class ModerationView implements ConsoleView {
         if (users.getItems().isEmpty()) {
             searchUsers();
         }
+        audit.refresh();
     }
 }

@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
 /** Load settings, progress, and the live latency chart (p50/p95/p99 of steps, per second). */
 final class LoadPanel {
 
-    final Spinner<Integer> vus = new Spinner<>(1, 500, 10);
+    final Spinner<Integer> vus = new Spinner<>(1, LoadOptions.MAX_VUS, 10);
     final Spinner<Double> arrival = new Spinner<>(0.1, 1000, 5, 1);
     final Spinner<Integer> seconds = new Spinner<>(1, 3600, 10);
     final ProgressBar progress = new ProgressBar(0);

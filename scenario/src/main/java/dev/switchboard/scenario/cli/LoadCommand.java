@@ -54,7 +54,12 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Scenario scenario = ScenarioReader.read(file);
-        LoadOptions options = new LoadOptions(vus, arrival, duration);
+        LoadOptions options;
+        try {
+            options = new LoadOptions(vus, arrival, duration);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         LoadReport report;
         try (ServerSetup setup = ServerSetup.open(server)) {
             out.println(setup.description());

@@ -9,9 +9,12 @@ import java.time.Duration;
  */
 public record LoadOptions(int vus, double arrivalPerSecond, Duration duration) {
 
+    public static final int MAX_VUS = 2000;
+
     public LoadOptions {
-        if (vus < 1) {
-            throw new IllegalArgumentException("--vus must be at least 1");
+        if (vus < 1 || vus > MAX_VUS) {
+            // each virtual user is a thread with its own sockets: beyond this, spread the load over machines
+            throw new IllegalArgumentException("--vus must be from 1 to " + MAX_VUS);
         }
         if (!(arrivalPerSecond > 0) || arrivalPerSecond > 10_000) {
             throw new IllegalArgumentException("--arrival must be a rate above 0 and at most 10000 per second");

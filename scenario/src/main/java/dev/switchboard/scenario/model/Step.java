@@ -55,7 +55,7 @@ public sealed interface Step {
     record ExpectNoPush(String event, String on, long within) implements Step {
         @Override
         public String describe() {
-            return "expectNoPush " + event + " on " + on + " (" + within + " ms)";
+            return "expectNoPush " + event + " on " + on + " for " + within + " ms";
         }
     }
 

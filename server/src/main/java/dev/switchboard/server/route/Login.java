@@ -56,6 +56,10 @@ public final class Login implements RouteHandler {
             throw new RouteException(401, "unauthorized", WRONG);
         }
         ObjectId userId = user.getObjectId("_id");
+        Optional<String> suspended = accounts.suspension(userId);
+        if (suspended.isPresent()) {
+            throw new RouteException(403, "suspended", suspended.get());
+        }
         if (accounts.passwords().needsRehash(stored)) {
             accounts.users().setPassword(userId, accounts.passwords().hash(password));
         }

@@ -28,6 +28,10 @@ public final class VerifyToken implements RouteHandler {
         fields.check();
         try {
             TokenCheck.Accepted accepted = accounts.tokenCheck().check(token);
+            var suspended = accounts.suspension(accepted.userId());
+            if (suspended.isPresent()) {
+                return RouteAnswer.ok(JsonOut.object().put("valid", false).put("reason", suspended.get()));
+            }
             ObjectNode body = JsonOut.object().put("valid", true).put("userId", accepted.userId().toHexString());
             body.put("issuedAt", JsonOut.date(accepted.token().issuedAt()));
             body.put("expiresAt", JsonOut.date(accepted.token().expiresAt()));

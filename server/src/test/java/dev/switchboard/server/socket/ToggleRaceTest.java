@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Twenty toggles of one user fired at once from several of their sockets: each must flip the state once, so
@@ -27,17 +26,8 @@ class ToggleRaceTest {
     static final int SOCKETS = 5;
     static final int TOGGLES = 20;
 
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     /** Fires {@link #TOGGLES} calls spread over the user's sockets, all before any reply, and collects the replies. */
     static List<JsonNode> fireAtOnce(ObjectId user, String event, String arg) throws Exception {

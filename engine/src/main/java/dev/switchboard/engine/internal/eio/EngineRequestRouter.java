@@ -170,10 +170,20 @@ public final class EngineRequestRouter extends SimpleChannelInboundHandler<FullH
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /**
+     * What the session keeps of its opening request, for its whole life. Its strings are interned:
+     * most names and values are the same for every connection (user agent, origin, "websocket"); the
+     * JVM drops an interned string once nothing uses it.
+     */
     private static HandshakeRequest handshake(ChannelHandlerContext ctx, FullHttpRequest req, QueryStringDecoder uri) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        uri.parameters().forEach((k, v) -> query.put(k, List.copyOf(v)));
-        return new HandshakeRequest(OtherPaths.headers(req), Map.copyOf(query), OtherPaths.address(ctx), req.uri(),
-                Instant.now());
+        return new HandshakeRequest(interned(OtherPaths.headers(req)), interned(uri.parameters()),
+                OtherPaths.address(ctx).intern(), req.uri().intern(), Instant.now());
+    }
+
+    private static Map<String, List<String>> interned(Map<String, List<String>> values) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        values.forEach((name, list) -> copy.put(name.intern(),
+                list.size() == 1 ? List.of(list.get(0).intern()) : list.stream().map(String::intern).toList()));
+        return Map.copyOf(copy);
     }
 }

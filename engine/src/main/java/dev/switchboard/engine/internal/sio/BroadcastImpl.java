@@ -53,12 +53,12 @@ final class BroadcastImpl implements Broadcast {
 
     @Override
     public void socketsJoin(String... names) {
-        namespace.adapter().addSockets(options(), Set.of(names));
+        namespace.adapter().addSockets(options(), Set.copyOf(Arrays.asList(names)));
     }
 
     @Override
     public void socketsLeave(String... names) {
-        namespace.adapter().delSockets(options(), Set.of(names));
+        namespace.adapter().delSockets(options(), Set.copyOf(Arrays.asList(names)));
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.switchboard.engine.Socket;
 import dev.switchboard.engine.SocketInfo;
 import dev.switchboard.engine.internal.eio.EngineFrame;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -136,12 +137,12 @@ final class NamespaceImpl implements Namespace, LocalDelivery {
 
     @Override
     public Broadcast to(String... rooms) {
-        return new BroadcastImpl(this, Set.of(rooms), Set.of(), false);
+        return new BroadcastImpl(this, Set.copyOf(Arrays.asList(rooms)), Set.of(), false);
     }
 
     @Override
     public Broadcast except(String... rooms) {
-        return new BroadcastImpl(this, Set.of(), Set.of(rooms), false);
+        return new BroadcastImpl(this, Set.of(), Set.copyOf(Arrays.asList(rooms)), false);
     }
 
     @Override

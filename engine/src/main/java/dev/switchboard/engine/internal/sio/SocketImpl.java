@@ -18,6 +18,7 @@ import dev.switchboard.engine.internal.SerialExecutor;
 import dev.switchboard.engine.internal.eio.EngineFrame;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -314,7 +315,7 @@ final class SocketImpl implements Socket {
                 }
                 Collections.addAll(pendingRooms, rooms);
             } else if (state == CONNECTED) {
-                namespace.adapter().addAll(id, Set.of(rooms));
+                namespace.adapter().addAll(id, Set.copyOf(Arrays.asList(rooms)));
             }
         }
     }
@@ -346,7 +347,7 @@ final class SocketImpl implements Socket {
 
     @Override
     public Broadcast to(String... rooms) {
-        return new BroadcastImpl(namespace, Set.of(rooms), Set.of(id), false);
+        return new BroadcastImpl(namespace, Set.copyOf(Arrays.asList(rooms)), Set.of(id), false);
     }
 
     // ---- handlers ----------------------------------------------------------------------------
