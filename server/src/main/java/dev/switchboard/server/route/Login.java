@@ -82,12 +82,17 @@ public final class Login implements RouteHandler {
             return;
         }
         Instant firstValid = Instant.ofEpochSecond(cutoff.get().toInstant().getEpochSecond() + 1);
-        long waitMillis = Duration.between(accounts.clock().instant(), firstValid).toMillis();
-        if (waitMillis > 0 && waitMillis <= 1000) {
+        // a loop, not one sleep: sleep follows the monotonic clock and may wake a hair before the wall clock's second
+        for (int round = 0; round < 50 && accounts.clock().instant().isBefore(firstValid); round++) {
+            long waitMillis = Duration.between(accounts.clock().instant(), firstValid).toMillis() + 1;
+            if (waitMillis > 1001) {
+                return; // a revocation in the future: nothing a short wait mends
+            }
             try {
-                Thread.sleep(waitMillis);
+                Thread.sleep(Math.max(1, waitMillis));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }

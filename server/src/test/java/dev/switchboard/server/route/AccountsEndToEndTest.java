@@ -114,8 +114,8 @@ class AccountsEndToEndTest {
             Http.Answer again = http.post("/login", Map.of("username", "lordcommander",
                     "password", "longclaw is valyrian steel"));
             assertThat(again.status()).isEqualTo(200);
-            assertThat(http.post("/verify_token", Map.of("token", again.field("/accessToken"))).json()
-                    .get("valid").asBoolean()).isTrue();
+            Http.Answer verified = http.post("/verify_token", Map.of("token", again.field("/accessToken")));
+            assertThat(verified.json().get("valid").asBoolean()).as(verified.body()).isTrue();
             TestClient.connectTo(server.url(), again.field("/accessToken")).close();
             connected.close();
             assertThat(server.stores().outbox().latest(null, 10)).isEmpty();
