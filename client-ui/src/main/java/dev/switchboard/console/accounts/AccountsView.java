@@ -185,7 +185,7 @@ public final class AccountsView implements ConsoleView {
             }
             if (r.ok()) {
                 loginName.setText(registerFields.get("username").getText());
-                refreshOutbox();
+                awaitMail(registerFields.get("email").getText().strip());
             }
         });
     }
@@ -213,7 +213,7 @@ public final class AccountsView implements ConsoleView {
     private void requestReset() {
         call("/reset_password", Map.of("email", resetEmail.getText()), r -> {
             if (r.ok()) {
-                refreshOutbox();
+                awaitMail(resetEmail.getText().strip());
             }
         });
     }
@@ -252,12 +252,30 @@ public final class AccountsView implements ConsoleView {
     }
 
     void refreshOutbox() {
-        ctx.background().run(() -> OutboxMail.latest(ctx.directory().database(), OUTBOX_ROWS), mails -> {
-            outbox.getItems().setAll(mails);
-            if (!mails.isEmpty()) {
-                outbox.getSelectionModel().select(0);
+        ctx.background().run(() -> OutboxMail.latest(ctx.directory().database(), OUTBOX_ROWS), this::showOutbox,
+                e -> status.error("cannot read the outbox: " + Json.describe(e)));
+    }
+
+    /** The server mails from a queue: reads the outbox until a mail to {@code to} newer than now is there (5 s at most). */
+    private void awaitMail(String to) {
+        java.util.Date since = new java.util.Date(System.currentTimeMillis() - 1_000);
+        ctx.background().run(() -> {
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            List<OutboxMail> mails = OutboxMail.latest(ctx.directory().database(), OUTBOX_ROWS);
+            while (mails.stream().noneMatch(m -> m.to().equalsIgnoreCase(to) && !m.sentAt().before(since))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                mails = OutboxMail.latest(ctx.directory().database(), OUTBOX_ROWS);
             }
-        }, e -> status.error("cannot read the outbox: " + Json.describe(e)));
+            return mails;
+        }, this::showOutbox, e -> status.error("cannot read the outbox: " + Json.describe(e)));
+    }
+
+    private void showOutbox(List<OutboxMail> mails) {
+        outbox.getItems().setAll(mails);
+        if (!mails.isEmpty()) {
+            outbox.getSelectionModel().select(0);
+        }
     }
 
     private void call(String path, Map<String, ?> body, Consumer<AccountRoutes.Reply> then) {

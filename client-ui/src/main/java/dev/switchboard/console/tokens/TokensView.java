@@ -44,7 +44,7 @@ public final class TokensView implements ConsoleView {
     private final RadioButton expired = new RadioButton("Already expired");
     private final Spinner<Integer> minuteCount = new Spinner<>(1, 60 * 24 * 365, 60);
     public final TextArea claims = Ui.codeArea(true);
-    private final StatusLine signStatus = new StatusLine();
+    final StatusLine signStatus = new StatusLine();
 
     final TextArea token = Ui.codeArea(true);
     public final Label verdict = new Label();
@@ -144,7 +144,12 @@ public final class TokensView implements ConsoleView {
         payload.setPrefRowCount(7);
         Button copy = Ui.button("Copy", e -> Ui.copy(token.getText().trim()));
         Button connect = Ui.primary("Connect with this token", e -> connectWithToken());
-        Button clear = Ui.button("Clear", e -> token.clear());
+        Button clear = Ui.button("Clear", e -> {
+            token.clear();
+            signStatus.clear(); // what it said was about the token just cleared
+            inspectStatus.clear();
+        });
+        clear.setId("token-clear");
         VBox decoded = new VBox(6, Ui.heading("Header"), header, Ui.heading("Payload"), Ui.grow(payload));
         VBox card = Ui.card("Decode and verify", token, Ui.row(copy, connect, clear), verdict, expiryText, userNote,
                 inspectStatus, Ui.grow(decoded));

@@ -45,6 +45,10 @@ class TokensViewTest {
         waitFor("the signed token to be verified", 10, () -> view.verdict.getText().startsWith("✔"));
         assertThat(view.verdict.getText()).isEqualTo("✔ valid: signed with this secret for user " + ConsoleHarness.JOHN);
         waitFor("the user to be looked up", 10, () -> textOfUserNote().contains("jhonsnow"));
+        assertThat(fx(() -> view.signStatus.isVisible())).isTrue();
+
+        robot.clickOn("#token-clear");
+        assertThat(fx(() -> view.signStatus.isVisible())).as("the sign message after Clear").isFalse();
     }
 
     private static String textOfUserNote() {

@@ -35,7 +35,7 @@ import org.bson.Document;
  */
 class RouteBodiesPropertyTest {
 
-    private static final int TRIES = 300;
+    private static final int TRIES = 200;
     private static final long SEED = 1515L;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> PATHS = List.of("/register", "/confirm_email", "/login", "/verify_token",

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Records, at the database's wire protocol, every filter the server sends while sockets connect and fire the
  * hot events, and requires each to be a lookup by {@code _id} or by a declared unique key: the only queries the
- * embedded database serves from an index (docs/queries.md).
+ * embedded database serves from an index (docs/queries.md). The other events may query otherwise, but only
+ * through an index the stores declare, so that MongoDB serves them.
  */
 class KeyedQueriesTest {
 
@@ -150,6 +151,85 @@ class KeyedQueriesTest {
         List<Set<String>> unique = uniqueKeys();
         List<Query> scans = queries.stream().filter(q -> !keyed(q.filter(), uniqueKeys(q.collection(), unique))).toList();
         assertThat(scans).as("queries not served by _id or a unique key").isEmpty();
+    }
+
+    @Test
+    void theOtherEventsQueryOnlyThroughDeclaredIndexes() throws Exception {
+        ObjectId me = server.user();
+        ObjectId asker = server.user();
+        ObjectId target = server.user();
+        ObjectId publicOne = server.publicUser();
+        String tweet = server.stores().tweets().add(me, "mine", new Date()).getObjectId("_id").toHexString();
+        String story = server.stores().stories().add(me, "aGVsbG8=", new Date()).getObjectId("_id").toHexString();
+        recording.on = true;
+        try (TestClient c = server.connect(me); TestClient a = server.connect(asker)) {
+            ok(a.call("user/follow/request/toggle", me.toHexString()));
+            ok(c.call("user/following/request/get/all"));
+            ok(c.call("user/follow/request/accept", asker.toHexString()));
+            ok(a.call("story/photo/get", me.toHexString(), story));
+            ok(a.call("user/unfollow", me.toHexString()));
+            ok(a.call("user/follow/request/toggle", me.toHexString()));
+            ok(c.call("user/follow/request/reject", asker.toHexString()));
+            ok(c.call("user/follow/request/toggle", publicOne.toHexString()));
+            ok(c.call("user/block/toggle", target.toHexString()));
+            ok(c.call("user/block/get/all"));
+            ok(c.call("user/following/get/all", me.toHexString()));
+            ok(c.call("user/lastSeen/get/array", List.of(asker.toHexString(), target.toHexString())));
+            ok(c.call("user/publicity/toggle", true));
+            ok(c.call("user/publicity/get", me.toHexString()));
+            JsonNode comment = c.call("tweet/comment/add", tweet, "a comment");
+            ok(comment);
+            ok(c.call("tweet/comment/get/byPagination", tweet, 1));
+            ok(c.call("tweet/comment/delete", comment.get("comment").get("_id").asText()));
+            ok(c.call("story/delete", story));
+            ok(c.call("tweet/delete", tweet));
+        } finally {
+            recording.on = false;
+        }
+        List<Query> queries = recording.take();
+        assertThat(queries).as("queries recorded").hasSizeGreaterThan(20);
+        List<org.bson.Document> indexes = declaredIndexes();
+        List<Query> unserved = queries.stream().filter(q -> !servedByADeclaredIndex(q, indexes)).toList();
+        assertThat(unserved).as("queries no declared index serves").isEmpty();
+    }
+
+    /** Every declared index as {@code { collection, key }}. */
+    static List<org.bson.Document> declaredIndexes() {
+        List<org.bson.Document> out = new ArrayList<>();
+        var db = server.server().database().mongo();
+        for (String collection : db.listCollectionNames()) {
+            for (org.bson.Document index : db.getCollection(collection).listIndexes()) {
+                out.add(new org.bson.Document("collection", collection).append("key", index.get("key")));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What MongoDB could serve from an index: an equality (or {@code $in}) on the first key of an index declared
+     * on that collection, at the top of the filter or inside its {@code $and}.
+     */
+    static boolean servedByADeclaredIndex(Query q, List<org.bson.Document> indexes) {
+        if (keyed(q.filter(), List.of())) {
+            return true; // by _id: every collection has that index, even one not created yet
+        }
+        Map<String, Object> fields = new java.util.HashMap<>(q.filter());
+        if (fields.get("$and") instanceof Collection<?> parts) {
+            for (Object part : parts) {
+                fields.putAll(((Document) part));
+            }
+        }
+        for (org.bson.Document index : indexes) {
+            if (!index.getString("collection").equals(q.collection())) {
+                continue;
+            }
+            String first = index.get("key", org.bson.Document.class).keySet().iterator().next();
+            Object v = fields.get(first);
+            if (fields.containsKey(first) && (!(v instanceof Map<?, ?> m) || m.containsKey("$in"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
