@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,8 @@ public final class AdminModeration implements ModerationSource {
 
     private static final int PAGES = 8;
     private final AdminSession admin;
+    /** Users the last search found suspended (admin/users/find says so). */
+    private final Set<String> suspended = new HashSet<>();
 
     public AdminModeration(AdminSession admin) {
         this.admin = admin;
@@ -34,12 +38,22 @@ public final class AdminModeration implements ModerationSource {
         List<UserRef> found = new ArrayList<>();
         for (int page = 1; page <= PAGES; page++) {
             JsonNode users = admin.call("admin/users/find", query == null ? "" : query.trim(), page).path("users");
-            users.forEach(u -> found.add(ref(u)));
+            users.forEach(u -> {
+                found.add(ref(u));
+                if (u.path("suspension").isObject()) {
+                    suspended.add(u.path("_id").asText());
+                }
+            });
             if (users.size() < 25) {
                 break;
             }
         }
         return found;
+    }
+
+    @Override
+    public Set<String> suspendedAmong(List<UserRef> users) {
+        return new HashSet<>(suspended);
     }
 
     @Override

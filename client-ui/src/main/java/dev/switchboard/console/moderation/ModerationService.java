@@ -12,7 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Date;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Read-only views of who blocks, follows and asks to follow whom, straight from the database.
@@ -34,6 +36,22 @@ public final class ModerationService implements ModerationSource {
     @Override
     public List<UserRef> search(String query) {
         return directory.searchUsers(query, 200);
+    }
+
+    @Override
+    public Set<String> suspendedAmong(List<UserRef> users) {
+        Set<String> suspended = new java.util.HashSet<>();
+        List<Bson> ids = users.stream().map(u -> Ids.matches("_id", u.id())).toList();
+        if (ids.isEmpty()) {
+            return suspended;
+        }
+        Date now = new Date();
+        for (Document s : directory.database().collection("suspensions").find(Filters.or(ids))) {
+            if (!(s.get("until") instanceof Date until) || until.after(now)) {
+                suspended.add(Ids.hex(s.get("_id")));
+            }
+        }
+        return suspended;
     }
 
     /** @throws IllegalArgumentException when no user has that id */

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
@@ -21,6 +22,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -69,6 +71,8 @@ public final class ModerationView implements ConsoleView {
     private final PauseTransition searchLater = new PauseTransition(Duration.millis(250));
     private final AtomicLong generation = new AtomicLong();
     private String shownId;
+    /** Shown as suspended in the user list. */
+    private Set<String> suspendedIds = Set.of();
     private String shownName;
 
     public ModerationView(ConsoleContext ctx) {
@@ -78,6 +82,13 @@ public final class ModerationView implements ConsoleView {
         searchLater.setOnFinished(e -> searchUsers());
         search.textProperty().addListener((o, a, b) -> searchLater.playFromStart());
         users.setPlaceholder(new Label("No users. Seed some in Fixtures (Ctrl+5)."));
+        users.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(UserRef u, boolean empty) {
+                super.updateItem(u, empty);
+                setText(empty || u == null ? null : u + (suspendedIds.contains(u.id()) ? "  · SUSPENDED" : ""));
+            }
+        });
         users.getSelectionModel().selectedItemProperty().addListener((o, a, u) -> {
             if (u != null && !u.id().equals(shownId)) {
                 trail.clear();
@@ -193,10 +204,13 @@ public final class ModerationView implements ConsoleView {
         long mine = generation.incrementAndGet();
         ctx.background().run(() -> {
             ModerationSource source = source();
-            return new Found(source.origin(), source.search(q));
+            List<UserRef> found = source.search(q);
+            return new Found(source.origin(), found, source.suspendedAmong(found));
         }, found -> {
             if (mine == generation.get()) {
+                suspendedIds = found.suspended();
                 users.getItems().setAll(found.users());
+                users.refresh();
                 origin.setText(found.origin() + "; actions go through /admin. Double-click anyone to open them.");
                 status.clear();
             }
@@ -215,7 +229,7 @@ public final class ModerationView implements ConsoleView {
         return ctx.hasDatabase() ? new ModerationService(ctx.directory()) : new AdminModeration(ctx.admin());
     }
 
-    private record Found(String origin, List<UserRef> users) {
+    private record Found(String origin, List<UserRef> users, Set<String> suspended) {
     }
 
     private void show(UserDetail d) {
@@ -285,6 +299,7 @@ public final class ModerationView implements ConsoleView {
         ctx.background().run(() -> ctx.admin().call(event, args), reply -> {
             status.ok(done);
             open(userId);
+            searchUsers();
             audit.refresh();
         }, e -> status.error(Json.describe(e)));
     }

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.console.ConsoleHarness;
 import dev.switchboard.console.data.UserRef;
 import dev.switchboard.server.fixture.FixtureSpec;
+import java.util.Date;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,5 +70,47 @@ class ModerationViewTest {
         waitFor("all five users", 10, () -> view.users.getItems().size() == 5);
         assertThat(view.users.getItems()).extracting(UserRef::username)
                 .containsExactly("aryastark", "jhonsnow", "kiarashatri", "ramsaybolton", "sansastark");
+    }
+
+    private static boolean suspendedInTheDatabase() {
+        return h.launcher().server().stores().suspensions()
+                .inForce(new ObjectId(ConsoleHarness.RAMSAY), new Date()).isPresent();
+    }
+
+    @Test
+    void suspendingAUserNeedsAReasonNamesTheTargetShowsTheSuspensionAndIsAudited() {
+        fx(() -> {
+            h.window().show(5);
+            view.open(ConsoleHarness.RAMSAY);
+        });
+        waitFor("ramsay to open", 10, () -> ConsoleHarness.RAMSAY.equals(view.shownId()));
+
+        robot.clickOn("Suspend…");
+        waitFor("the confirmation", 5, () -> view.confirm.box.isVisible());
+        assertThat(view.confirm.question.getText()).contains("@ramsaybolton").contains(ConsoleHarness.RAMSAY);
+        assertThat(view.confirm.confirm.isDisabled()).as("no reason yet").isTrue();
+
+        robot.clickOn("#moderation-reason").write("spam links");
+        robot.clickOn("#moderation-confirm");
+        waitFor("the suspension shown", 10, () -> view.suspension.getText().equals("SUSPENDED: spam links until lifted"));
+        assertThat(suspendedInTheDatabase()).isTrue();
+        fx(() -> view.search.setText("ramsay"));
+        waitFor("ramsay marked suspended in the user list", 10, () -> robot.lookup(
+                (Node n) -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
+                        && c.getText().startsWith("ramsaybolton") && c.getText().endsWith("· SUSPENDED"))
+                .tryQuery().isPresent());
+        waitFor("the audit row", 10, () -> view.audit.table.getItems().stream()
+                .anyMatch(e -> e.action().equals("user/suspend") && e.target().endsWith(ConsoleHarness.RAMSAY)
+                        && e.reason().equals("spam links")));
+
+        robot.clickOn("Lift suspension…");
+        robot.clickOn("#moderation-reason").write("appeal accepted");
+        robot.clickOn("#moderation-confirm");
+        waitFor("the suspension gone", 10, () -> view.suspension.getText().isEmpty() && !suspendedInTheDatabase());
+
+        fx(() -> view.audit.action.setText("user/suspension/lift"));
+        fx(view.audit::refresh);
+        waitFor("only the lift", 10, () -> view.audit.table.getItems().size() == 1
+                && view.audit.table.getItems().get(0).reason().equals("appeal accepted"));
     }
 }
