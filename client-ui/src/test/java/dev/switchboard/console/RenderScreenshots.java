@@ -3,6 +3,7 @@ package dev.switchboard.console;
 import static dev.switchboard.console.ConsoleHarness.fx;
 import static dev.switchboard.console.ConsoleHarness.waitFor;
 
+import dev.switchboard.console.accounts.AccountsView;
 import dev.switchboard.console.connections.ConnectRequest;
 import dev.switchboard.console.connections.ConnectionsView;
 import dev.switchboard.console.connections.LiveConnection;
@@ -11,6 +12,7 @@ import dev.switchboard.console.events.ExplainDelivery;
 import dev.switchboard.console.fire.FireView;
 import dev.switchboard.console.fixtures.FixturesView;
 import dev.switchboard.console.moderation.ModerationView;
+import dev.switchboard.console.scenarios.ScenariosView;
 import dev.switchboard.console.serverview.ServerView;
 import dev.switchboard.console.timeline.Frame;
 import dev.switchboard.console.timeline.FrameKind;
@@ -27,6 +29,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
@@ -161,6 +165,44 @@ public final class RenderScreenshots {
             table.scrollTo(Math.max(0, table.getItems().indexOf(push) - 10));
         });
         shoot(w, 3, out.resolve("timeline-server.png"));
+
+        // scenarios: the shipped messages scenario, run against the bundled server, every step green
+        Path scenario = shippedScenario("messages.json");
+        fx(() -> {
+            w.show(ScenariosView.class);
+            w.view(ScenariosView.class).open(scenario);
+            w.view(ScenariosView.class).run();
+        });
+        waitFor("the scenario run", 60, () -> fx(() -> text(w, "#scenario-status")).startsWith("Passed"));
+        shoot(w, ViewRegistry.VIEWS.size() - 2, out.resolve("scenarios.png"));
+
+        // accounts: a registration through the real route, its confirmation mail in the outbox
+        fx(() -> {
+            w.show(AccountsView.class);
+            Map.of("name", "Arya", "family", "Stark", "username", "needle", "email", "needle@braavos.example",
+                    "password", "stick them with the pointy end").forEach((field, value) ->
+                    ((TextInputControl) w.root().lookup("#register-" + field)).setText(value));
+            ((Button) w.root().lookup("#accounts-register")).fire();
+        });
+        waitFor("the registration's reply", 30, () -> fx(() -> text(w, "#accounts-reply")).contains("userId"));
+        shoot(w, ViewRegistry.VIEWS.size() - 1, out.resolve("accounts.png"));
+    }
+
+    private static String text(MainWindow w, String id) {
+        javafx.scene.Node node = w.root().lookup(id);
+        return node instanceof javafx.scene.control.Labeled l ? l.getText()
+                : node instanceof TextInputControl t ? t.getText() : "";
+    }
+
+    /** A file of the repository's scenarios/ folder, found from the working directory upwards. */
+    private static Path shippedScenario(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path file = dir.resolve("scenarios").resolve(name);
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        throw new IllegalStateException("scenarios/" + name + " not found above " + Path.of("").toAbsolutePath());
     }
 
     private static Frame serverPush(ConsoleContext ctx, String text) {

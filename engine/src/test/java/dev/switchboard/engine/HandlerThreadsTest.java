@@ -49,8 +49,16 @@ class HandlerThreadsTest {
         try (RawWebSocket ws = connected()) {
             ws.send("421[\"where\"]");
             assertThat(ws.nextText()).startsWith("431[\"sio-worker");
-            ws.send("422[\"where-fast\"]");
-            assertThat(ws.nextText()).startsWith("432[\"sio-io");
+            // the worker that answered may still be finishing its turn for this socket, and a non-blocking
+            // event queues behind it to keep the order: once the socket is idle it runs on the event loop
+            String fast = "";
+            for (int i = 0; i < 40 && !fast.contains("[\"sio-io"); i++) {
+                Thread.sleep(25);
+                ws.send("42" + (2 + i) + "[\"where-fast\"]");
+                fast = ws.nextText();
+                assertThat(fast).matches("43" + (2 + i) + "\\[\"sio-(io|worker).*");
+            }
+            assertThat(fast).contains("[\"sio-io");
         }
     }
 
