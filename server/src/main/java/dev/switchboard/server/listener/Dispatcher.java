@@ -139,7 +139,7 @@ public final class Dispatcher {
         if (rateLimited(shownName, socket, event, started)) {
             return;
         }
-        failures.failed(socket, event.name(), UNKNOWN_EVENT, "not_found: no listener for this event", null);
+        failures.failed(socket, event.name(), UNKNOWN_EVENT, "no listener for " + event.name(), null);
         event.ack().send(Reply.error(ReplyStatus.NOT_FOUND, "no listener for " + shownName));
         observer.called(socket, shownName, event.args(), ReplyStatus.NOT_FOUND, System.nanoTime() - started);
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.server.config.ServerConfig;
-import dev.switchboard.server.harness.CapturedLog;
+import dev.switchboard.server.harness.LogCapture;
 import dev.switchboard.server.harness.TestClient;
 import dev.switchboard.server.harness.TestServer;
 import java.net.InetSocketAddress;
@@ -27,7 +27,7 @@ class LogSafetyTest {
     @Test
     void unknownEventsWithNewlinesAndHugeNamesAreEscapedCappedAndFolded() {
         try (TestServer server = TestServer.start(ServerConfig.ephemeral().limits(TestServer.UNHURRIED));
-             CapturedLog log = CapturedLog.start()) {
+             LogCapture log = new LogCapture()) {
             ObjectId me = server.user();
             TestClient client = server.connect(me);
             String hugeName = "nope" + FORGED + "x".repeat(512 * 1024);
@@ -40,17 +40,18 @@ class LogSafetyTest {
             JsonNode bad = client.call("user/profile/get", "abc" + FORGED);
             assertThat(bad.get("status").asText()).isEqualTo("invalid_argument");
 
-            String out = log.text();
+            String out = String.join("\n", log.lines());
             assertThat(out.lines()).noneMatch(line -> line.startsWith("2099-01-01"));
             assertThat(out.length()).as("bytes logged for 21 failures").isLessThan(4_000);
-            assertThat(out.lines().filter(line -> line.contains("no listener for this event"))).hasSize(1);
+            assertThat(log.matching("Listener error: nope")).singleElement().asString()
+                    .contains("Error: no listener for nope\\n2099-01-01T00:00:00.000Z").contains("…(+");
             assertThat(out).contains("user/profile/get User-id: " + me.toHexString());
         }
     }
 
     @Test
     void aHugeForgedTokenHeaderIsNeitherEchoedNorLogged() {
-        try (TestServer server = TestServer.start(ServerConfig.ephemeral()); CapturedLog log = CapturedLog.start()) {
+        try (TestServer server = TestServer.start(ServerConfig.ephemeral()); LogCapture log = new LogCapture()) {
             Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
             String alg = "HS256" + FORGED + "a".repeat(1_000_000);
             String header = "{\"alg\":\"" + alg.replace("\n", "\\n") + "\"}";
@@ -66,7 +67,7 @@ class LogSafetyTest {
             assertThat(server.connectError(Map.of("accessToken", nonNumericExp)))
                     .isEqualTo("authentication: token claim exp must be a number of seconds since 1970-01-01"
                             + " (a JWT NumericDate)");
-            String out = log.text();
+            String out = String.join("\n", log.lines());
             assertThat(out.lines()).noneMatch(line -> line.startsWith("2099-01-01"));
             assertThat(out.length()).isLessThan(4_000);
         }
@@ -74,7 +75,7 @@ class LogSafetyTest {
 
     @Test
     void aDatabaseClientThatResetsItsConnectionIsNotAnError() throws Exception {
-        try (TestServer server = TestServer.start(ServerConfig.ephemeral()); CapturedLog log = CapturedLog.start()) {
+        try (TestServer server = TestServer.start(ServerConfig.ephemeral()); LogCapture log = new LogCapture()) {
             URI db = URI.create(server.server().mongoUri());
             try (Socket tcp = new Socket()) {
                 tcp.connect(new InetSocketAddress(db.getHost(), db.getPort()));
@@ -82,7 +83,7 @@ class LogSafetyTest {
                 tcp.setSoLinger(true, 0); // close with a reset, like a killed client
             }
             Thread.sleep(300);
-            assertThat(log.text()).doesNotContain("Connection reset").doesNotContain("ERROR");
+            assertThat(String.join("\n", log.lines())).doesNotContain("Connection reset").doesNotContain("ERROR");
         }
     }
 }
