@@ -69,6 +69,12 @@ final class LoadPanel {
         progress.setProgress(0);
     }
 
+    /** FX thread: the run has ended (arrivals may stop short of the duration): the bar shows it complete. */
+    void finished(LoadReport r, LoadOptions options) {
+        update(r, options);
+        progress.setProgress(1);
+    }
+
     /** FX thread: the run so far. */
     void update(LoadReport r, LoadOptions options) {
         reset();

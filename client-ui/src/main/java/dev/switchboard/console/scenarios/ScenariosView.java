@@ -281,7 +281,7 @@ public final class ScenariosView implements ConsoleView {
             busy(false);
             cancel.setDisable(true);
             LoadReport report = (LoadReport) r;
-            load.update(report, options);
+            load.finished(report, options);
             if (report.passed()) {
                 status.ok("Load done: " + report.vusPassed() + " virtual users passed.");
             } else {
