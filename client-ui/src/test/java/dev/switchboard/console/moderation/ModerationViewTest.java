@@ -41,8 +41,13 @@ class ModerationViewTest {
         waitFor("jhonsnow in the user list", 10, () -> view.users.getItems().size() == 1
                 && view.users.getItems().get(0).username().equals("jhonsnow"));
         robot.clickOn("jhonsnow · john snow");
-
-        waitFor("john snow's relations", 10, () -> view.blocks.heading.getText().equals("Blocks (1)"));
+        try {
+            waitFor("john snow's relations", 10, () -> view.blocks.heading.getText().equals("Blocks (1)"));
+        } catch (AssertionError clickLostToARedraw) {
+            // the list may have redrawn its cells under the pointer as the click landed: click once more
+            robot.clickOn("jhonsnow · john snow");
+            waitFor("john snow's relations", 10, () -> view.blocks.heading.getText().equals("Blocks (1)"));
+        }
         assertThat(view.blocks.table.getItems()).extracting(Relation::username).containsExactly("ramsaybolton");
         assertThat(view.requestsIn.table.getItems()).extracting(Relation::username).containsExactly("sansastark");
         assertThat(view.following.heading.getText()).isEqualTo("Following (3)");
