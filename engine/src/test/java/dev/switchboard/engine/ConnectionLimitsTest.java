@@ -95,15 +95,20 @@ class ConnectionLimitsTest {
         List<Socket> held = new ArrayList<>();
         // idle connections held here must not meet the request deadline meanwhile
         try (SocketIoServer io = server(3, Duration.ofSeconds(30))) {
-            for (int i = 0; i < 3; i++) {
+            // connections are set up on several event loops, so which of four simultaneous ones is over the
+            // cap is not fixed: exactly one of them is closed, the other three stay
+            for (int i = 0; i < 4; i++) {
                 held.add(connect(io));
             }
-            try (Socket fourth = connect(io)) {
-                assertThat(closedWithin(fourth, Duration.ofSeconds(2))).as("fourth connection refused").isTrue();
-            }
+            List<Socket> refused = new ArrayList<>();
             for (Socket s : held) {
-                assertThat(closedWithin(s, Duration.ofMillis(100))).as("one of the first three closed").isFalse();
+                if (closedWithin(s, Duration.ofMillis(500))) {
+                    refused.add(s);
+                }
             }
+            assertThat(refused).as("connections closed for being over the cap of 3").hasSize(1);
+            held.removeAll(refused);
+            refused.get(0).close();
             held.remove(0).close();
             Thread.sleep(200); // the server sees the close
             try (Socket again = connect(io)) {
