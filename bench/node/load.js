@@ -19,6 +19,7 @@
 //   {cmd:"step", rate, windowStart, windowEnd, ackTimeoutMs, maxOutstanding, seed}
 //       the application mix issued open-loop at `rate` per second until windowEnd; per event the
 //       ack latency and the count of each reply status; push delivery latency; timeouts.
+//   {cmd:"disconnect"}  closes every socket and answers how many; the worker stays for more commands.
 //   {cmd:"close"}  closes every socket, answers, exits.
 "use strict";
 
@@ -337,6 +338,7 @@ async function handle(c) {
     case "connect": return connect(c);
     case "transport": return transport(c);
     case "step": return step(c);
+    case "disconnect":
     case "close": {
       const n = sockets.length;
       for (const { socket } of sockets) socket.close();

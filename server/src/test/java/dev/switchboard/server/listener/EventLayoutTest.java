@@ -3,6 +3,7 @@ package dev.switchboard.server.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.server.AppContext;
+import dev.switchboard.server.db.SyncPoints;
 import dev.switchboard.server.admin.AdminContext;
 import dev.switchboard.server.admin.listener.AdminListeners;
 import dev.switchboard.server.emit.Emits;
@@ -25,7 +26,7 @@ class EventLayoutTest {
 
     @Test
     void everyListenerOfTheMainNamespaceLivesAtItsEventsPath() {
-        AppContext nothing = new AppContext(null, null, null, null, null, null, null, null, null, null);
+        AppContext nothing = new AppContext(null, null, null, null, null, null, null, null, null, null, null);
         assertThat(misplaced(ROOT + ".listener", "", Listeners.all(nothing).listeners())).isEmpty();
     }
 
@@ -38,7 +39,7 @@ class EventLayoutTest {
     @Test
     void everyConnectPushLivesAtItsEventsPath() {
         try (TestServer server = TestServer.start()) {
-            Emits emits = Emits.create(null, server.stores(), null);
+            Emits emits = Emits.create(null, server.stores(), null, SyncPoints.NONE);
             assertThat(misplaced(ROOT + ".emit", "", emits.onConnect())).isEmpty();
         }
     }

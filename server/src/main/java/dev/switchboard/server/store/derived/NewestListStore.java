@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.switchboard.server.store.cache.KeyedReads;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -36,8 +36,11 @@ public final class NewestListStore {
 
     private final MongoCollection<Document> lists;
 
-    public NewestListStore(MongoCollection<Document> lists) {
+    private final KeyedReads reads;
+
+    public NewestListStore(MongoCollection<Document> lists, KeyedReads reads) {
         this.lists = lists;
+        this.reads = reads;
     }
 
     public MongoCollection<Document> collection() {
@@ -61,15 +64,12 @@ public final class NewestListStore {
 
     /** The stored list of that owner (empty when none). */
     public NewestList of(ObjectId owner) {
-        return NewestList.of(owner, lists.find(new Document("_id", owner)).first());
+        return NewestList.of(owner, reads.byId(lists, owner).orElse(null));
     }
 
     /** The lists of these owners, in that order, read in one query by {@code _id}. */
     public List<NewestList> of(Collection<ObjectId> owners) {
-        Map<Object, Document> stored = new HashMap<>();
-        for (Document d : lists.find(new Document("_id", new Document("$in", List.copyOf(owners))))) {
-            stored.put(d.get("_id"), d);
-        }
+        Map<Object, Document> stored = reads.byIds(lists, owners);
         List<NewestList> out = new ArrayList<>();
         for (ObjectId owner : owners) {
             out.add(NewestList.of(owner, stored.get(owner)));
