@@ -19,6 +19,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+    /**
+     * The file store's page cache. Its default, 16 MB, is smaller than the hot pages of a few thousand users, and a
+     * page read again from the file is deserialized again.
+     */
+    private static final int CACHE_MB = 64;
+
     private final MongoServer server;
     private final MongoBackend backend;
     private final Path file;
@@ -53,7 +59,11 @@ public final class EmbeddedMongo implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the database folder for " + file, e);
             }
-            backend = durable(new H2Backend(file.toAbsolutePath().toString()));
+            backend = durable(new H2Backend(new MVStore.Builder()
+                    .fileName(file.toAbsolutePath().toString())
+                    .autoCommitDisabled()
+                    .cacheSize(CACHE_MB)
+                    .open()));
         }
         List<WrittenDocuments> watchers = new CopyOnWriteArrayList<>();
         MongoServer server = new MongoServer(new WriteWatch(backend, everyOf(watchers)));
