@@ -1,5 +1,7 @@
 package dev.switchboard.server;
 
+import dev.switchboard.engine.Namespace;
+import dev.switchboard.protocol.jwt.Jwt;
 import dev.switchboard.redis.SocketSlots;
 import dev.switchboard.server.args.ArgParser;
 import dev.switchboard.server.config.ServerConfig;
@@ -10,8 +12,6 @@ import dev.switchboard.server.security.Revocations;
 import dev.switchboard.server.security.TokenCheck;
 import dev.switchboard.server.store.Stores;
 import dev.switchboard.server.visibility.Visibility;
-import dev.switchboard.engine.Namespace;
-import dev.switchboard.protocol.jwt.Jwt;
 import java.time.Clock;
 import java.util.Date;
 

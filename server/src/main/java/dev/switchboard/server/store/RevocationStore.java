@@ -5,9 +5,9 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.KeyedReads;
 import java.util.Date;
 import java.util.Optional;
-import dev.switchboard.server.store.cache.KeyedReads;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 

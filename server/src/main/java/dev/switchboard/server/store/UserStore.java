@@ -15,6 +15,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.KeyedReads;
 import dev.switchboard.server.store.derived.InverseListStore;
 import dev.switchboard.server.store.derived.KeyedLocks;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import dev.switchboard.server.store.cache.KeyedReads;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 

@@ -3,9 +3,9 @@ package dev.switchboard.server.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.server.AppContext;
-import dev.switchboard.server.db.SyncPoints;
 import dev.switchboard.server.admin.AdminContext;
 import dev.switchboard.server.admin.listener.AdminListeners;
+import dev.switchboard.server.db.SyncPoints;
 import dev.switchboard.server.emit.Emits;
 import dev.switchboard.server.harness.TestServer;
 import java.util.ArrayList;

@@ -3,13 +3,13 @@ package dev.switchboard.server.store.derived;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.KeyedReads;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import dev.switchboard.server.store.cache.KeyedReads;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
