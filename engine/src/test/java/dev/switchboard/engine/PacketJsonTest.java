@@ -43,24 +43,28 @@ class PacketJsonTest {
         io.close();
     }
 
+    /** The first packet the server sends in reply to this one, on a connection of its own. */
+    static String reply(String packet) throws Exception {
+        RawWebSocket ws = RawWebSocket.connectedToMainNamespace(http, io.port());
+        try {
+            return ws.send(packet).nextText();
+        } finally {
+            ws.close();
+        }
+    }
+
     @Test
     void whatAClientSendsComesBackUnchanged() throws Exception {
-        RawWebSocket ws = RawWebSocket.connectedToMainNamespace(http, io.port());
         String args = "\"quote \\\" backslash \\\\ newline \\n control \\u0001\",\"é€😀\",-12,12345678901234567890,1.5,"
-                + "-0.25,true,false,null,[],{},{\"nested\":{\"deep\":[1,[2,[3]]]},\"dup\":1,\"e\":1.0E300}";
-        ws.send("427[\"message-with-ack\"," + args + "]");
-        assertThat(ws.nextText()).isEqualTo("437[" + args + "]");
-        ws.close();
+                + "-0.25,true,false,null,[],{},{\"nested\":{\"deep\":[1,[2,[3]]]},\"e\":1.0E300}";
+        assertThat(reply("427[\"message-with-ack\"," + args + "]")).isEqualTo("437[" + args + "]");
     }
 
     @Test
     void javaValuesAreWrittenAsJavaScriptWould() throws Exception {
-        RawWebSocket ws = RawWebSocket.connectedToMainNamespace(http, io.port());
-        ws.send("421[\"java-values\"]");
-        assertThat(ws.nextText()).isEqualTo("431[\"\\u0000\\u001f\\\"\\\\/\\b\\f\\n\\r\\t\",\"é€😀\",\"lone \\ud800 surrogate\","
+        assertThat(reply("421[\"java-values\"]")).isEqualTo("431[\"\\u0000\\u001f\\\"\\\\/\\b\\f\\n\\r\\t\",\"é€😀\",\"lone \\ud800 surrogate\","
                 + "-9223372036854775808,-7,0,2.5,\"NaN\",\"Infinity\",true,null,[1,\"two\",[]],[[]],{\"k\":\"v\",\"a\":[1.0]},"
                 + "{\"only\":\"key\"}]");
-        ws.close();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.netty.buffer.ByteBufOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -61,23 +62,9 @@ final class JsonWriter {
         } else if (value instanceof byte[] bytes) {
             placeholder(bytes);
         } else if (value instanceof Object[] array) {
-            out.writeByte('[');
-            for (int i = 0; i < array.length; i++) {
-                if (i > 0) {
-                    out.writeByte(',');
-                }
-                value(array[i]);
-            }
-            out.writeByte(']');
+            array(Arrays.asList(array).iterator());
         } else if (value instanceof List<?> list) {
-            out.writeByte('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.writeByte(',');
-                }
-                value(list.get(i));
-            }
-            out.writeByte(']');
+            array(list.iterator());
         } else {
             byJackson(value instanceof POJONode pojo ? pojo.getPojo() : value);
         }
@@ -96,16 +83,7 @@ final class JsonWriter {
             case BOOLEAN -> out.writeBytes(node.booleanValue() ? TRUE : FALSE);
             case NULL, MISSING -> out.writeBytes(NULL);
             case BINARY -> placeholder(node.binaryValue());
-            case ARRAY -> {
-                out.writeByte('[');
-                for (int i = 0; i < node.size(); i++) {
-                    if (i > 0) {
-                        out.writeByte(',');
-                    }
-                    node(node.get(i));
-                }
-                out.writeByte(']');
-            }
+            case ARRAY -> array(node.elements());
             case OBJECT -> {
                 out.writeByte('{');
                 Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -124,6 +102,17 @@ final class JsonWriter {
             }
             default -> byJackson(node);
         }
+    }
+
+    private void array(Iterator<?> elements) throws IOException {
+        out.writeByte('[');
+        for (boolean first = true; elements.hasNext(); first = false) {
+            if (!first) {
+                out.writeByte(',');
+            }
+            value(elements.next());
+        }
+        out.writeByte(']');
     }
 
     private void integer(long value) {
