@@ -1,7 +1,6 @@
 package dev.switchboard.engine.internal.eio;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.nio.charset.StandardCharsets;
@@ -188,8 +187,7 @@ public final class EngineSession {
             clientAlive();
         }
         switch (type) {
-            case EngineFrame.MESSAGE -> listener.onMessage(
-                    ByteBufUtil.getBytes(packet, packet.readerIndex() + 1, packet.readableBytes() - 1));
+            case EngineFrame.MESSAGE -> listener.onMessage(packet.skipBytes(1));
             case EngineFrame.PONG -> onPong();
             case EngineFrame.CLOSE -> close("transport close", false, true);
             case EngineFrame.PING, EngineFrame.NOOP, EngineFrame.UPGRADE -> { }

@@ -1,10 +1,15 @@
 package dev.switchboard.engine.internal.eio;
 
+import io.netty.buffer.ByteBuf;
+
 /** The layer above an Engine.IO session (Socket.IO). Called on the session's event loop. */
 public interface SessionListener {
 
-    /** A text message; {@code data} is the payload after the Engine.IO message type. */
-    void onMessage(byte[] data);
+    /**
+     * A text message: {@code data}'s readable bytes are the payload after the Engine.IO message type.
+     * Valid during the call only; the listener may consume it.
+     */
+    void onMessage(ByteBuf data);
 
     void onBinary(byte[] data);
 

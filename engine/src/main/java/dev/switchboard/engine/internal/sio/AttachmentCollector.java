@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,14 +14,12 @@ import java.util.List;
  */
 final class AttachmentCollector extends JsonGeneratorDelegate {
 
-    private List<byte[]> attachments;
+    private final List<byte[]> attachments;
 
-    AttachmentCollector(JsonGenerator delegate) {
+    /** @param attachments where binary values go; a placeholder's number is its index there */
+    AttachmentCollector(JsonGenerator delegate, List<byte[]> attachments) {
         super(delegate, false);
-    }
-
-    List<byte[]> attachments() {
-        return attachments == null ? List.of() : attachments;
+        this.attachments = attachments;
     }
 
     @Override
@@ -54,9 +51,6 @@ final class AttachmentCollector extends JsonGeneratorDelegate {
     }
 
     private void placeholder(byte[] data) throws IOException {
-        if (attachments == null) {
-            attachments = new ArrayList<>(2);
-        }
         delegate.writeStartObject();
         delegate.writeBooleanField("_placeholder", true);
         delegate.writeNumberField("num", attachments.size());

@@ -7,6 +7,7 @@ import dev.switchboard.engine.internal.eio.EngineFrame;
 import dev.switchboard.engine.internal.eio.EngineSession;
 import dev.switchboard.engine.internal.eio.HandshakeRequest;
 import dev.switchboard.engine.internal.eio.SessionListener;
+import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +32,7 @@ final class Client implements SessionListener {
     Client(SioServer server, EngineSession session) {
         this.server = server;
         this.session = session;
-        this.decoder = new PacketDecoder(server.mapper());
+        this.decoder = new PacketDecoder(server.jsonReader());
         this.connectTimer = session.loop().schedule(this::connectTimedOut,
                 server.config().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -45,7 +46,7 @@ final class Client implements SessionListener {
     }
 
     @Override
-    public void onMessage(byte[] data) {
+    public void onMessage(ByteBuf data) {
         try {
             SioPacket packet = decoder.text(data);
             if (packet != null) {

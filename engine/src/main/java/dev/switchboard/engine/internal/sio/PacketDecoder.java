@@ -3,10 +3,10 @@ package dev.switchboard.engine.internal.sio;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,60 +29,61 @@ final class PacketDecoder {
     private static final Set<String> RESERVED_EVENTS = Set.of(
             "connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
 
-    private final ObjectMapper mapper;
+    private final JsonReader json;
     private SioPacket awaiting;
     private List<byte[]> attachments;
     private int expected;
 
-    PacketDecoder(ObjectMapper mapper) {
-        this.mapper = mapper;
+    PacketDecoder(JsonReader json) {
+        this.json = json;
     }
 
-    /** Returns the packet, or null while a binary packet still waits for its attachments. */
-    SioPacket text(byte[] b) throws DecodeException {
+    /** Decodes the buffer's readable bytes; returns the packet, or null while a binary packet still waits for its attachments. */
+    SioPacket text(ByteBuf b) throws DecodeException {
         if (awaiting != null) {
             throw new DecodeException("text packet while reconstructing a binary packet");
         }
-        int len = b.length;
-        if (len == 0) {
+        int i = b.readerIndex();
+        int len = b.writerIndex();
+        if (i == len) {
             throw new DecodeException("empty packet");
         }
-        int type = b[0] - '0';
+        int type = b.getByte(i) - '0';
         if (type < SioPacket.CONNECT || type > SioPacket.BINARY_ACK) {
             throw new DecodeException("unknown packet type");
         }
-        int i = 1;
+        i++;
         int attachmentCount = 0;
         if (type == SioPacket.BINARY_EVENT || type == SioPacket.BINARY_ACK) {
             int start = i;
-            while (i < len && isDigit(b[i])) {
-                attachmentCount = attachmentCount * 10 + (b[i] - '0');
+            while (i < len && isDigit(b.getByte(i))) {
+                attachmentCount = attachmentCount * 10 + (b.getByte(i) - '0');
                 if (attachmentCount > 1_000) {
                     throw new DecodeException("too many attachments");
                 }
                 i++;
             }
-            if (i == start || i >= len || b[i] != '-') {
+            if (i == start || i >= len || b.getByte(i) != '-') {
                 throw new DecodeException("illegal attachments");
             }
             i++;
         }
         String namespace = "/";
-        if (i < len && b[i] == '/') {
+        if (i < len && b.getByte(i) == '/') {
             int start = i;
-            while (i < len && b[i] != ',') {
+            while (i < len && b.getByte(i) != ',') {
                 i++;
             }
-            namespace = new String(b, start, i - start, StandardCharsets.UTF_8);
+            namespace = b.toString(start, i - start, StandardCharsets.UTF_8);
             if (i < len) {
                 i++;
             }
         }
         int ackId = -1;
-        if (i < len && isDigit(b[i])) {
+        if (i < len && isDigit(b.getByte(i))) {
             long id = 0;
-            while (i < len && isDigit(b[i])) {
-                id = id * 10 + (b[i] - '0');
+            while (i < len && isDigit(b.getByte(i))) {
+                id = id * 10 + (b.getByte(i) - '0');
                 if (id > Integer.MAX_VALUE) {
                     throw new DecodeException("ack id too large");
                 }
@@ -92,8 +93,9 @@ final class PacketDecoder {
         }
         JsonNode data = null;
         if (i < len) {
+            b.readerIndex(i);
             try {
-                data = mapper.readTree(b, i, len - i);
+                data = json.read(b);
             } catch (StreamConstraintsException e) {
                 throw new DecodeException("JSON beyond the parser's limits (" + limitBroken(e) + ")");
             } catch (JsonProcessingException e) {
@@ -105,7 +107,7 @@ final class PacketDecoder {
         if (!valid(type, data)) {
             throw new DecodeException("invalid payload");
         }
-        SioPacket packet = new SioPacket(type, namespace, ackId, data);
+        SioPacket packet = new SioPacket(type, namespace, ackId, data, System.nanoTime());
         if (attachmentCount > 0) {
             awaiting = packet;
             expected = attachmentCount;
@@ -128,7 +130,7 @@ final class PacketDecoder {
         JsonNode filled = fill(packet.data(), attachments);
         awaiting = null;
         attachments = null;
-        return new SioPacket(packet.type(), packet.namespace(), packet.ackId(), filled);
+        return new SioPacket(packet.type(), packet.namespace(), packet.ackId(), filled, System.nanoTime());
     }
 
     private static JsonNode fill(JsonNode node, List<byte[]> buffers) throws DecodeException {

@@ -1,54 +1,42 @@
 package dev.switchboard.engine.internal.sio;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.engine.internal.eio.EngineFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
  * Encodes outgoing Socket.IO packets straight into the Engine.IO frames that carry them (the text
- * frame already has its {@code 4} message prefix). JSON is written once, into a pooled buffer; a
- * packet that turned out to hold binary values gets its header rewritten as BINARY_EVENT/ACK.
+ * frame already has its {@code 4} message prefix). JSON is written once, into a pooled buffer, by a
+ * {@link JsonWriter}; a packet that turned out to hold binary values gets its header rewritten as
+ * BINARY_EVENT/ACK.
  */
 final class PacketEncoder {
 
     private final ObjectMapper mapper;
-    private final JsonFactory factory;
     private final ByteBufAllocator alloc = ByteBufAllocator.DEFAULT;
 
     PacketEncoder(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.factory = mapper.getFactory();
     }
 
     EngineFrame[] event(String namespace, String event, Object[] args, int ackId) {
-        Object[] payload = new Object[args.length + 1];
-        payload[0] = event;
-        System.arraycopy(args, 0, payload, 1, args.length);
-        return encode(SioPacket.EVENT, namespace, ackId, payload);
+        return encode(SioPacket.EVENT, namespace, ackId, event, args);
     }
 
     EngineFrame[] event(String namespace, String event, List<JsonNode> args) {
-        Object[] payload = new Object[args.size() + 1];
-        payload[0] = event;
-        for (int i = 0; i < args.size(); i++) {
-            payload[i + 1] = args.get(i);
-        }
-        return encode(SioPacket.EVENT, namespace, -1, payload);
+        return encode(SioPacket.EVENT, namespace, -1, event, args.toArray());
     }
 
     EngineFrame[] ack(String namespace, int ackId, Object[] args) {
-        return encode(SioPacket.ACK, namespace, ackId, args);
+        return encode(SioPacket.ACK, namespace, ackId, null, args);
     }
 
     EngineFrame[] connect(String namespace, String sid) {
@@ -76,18 +64,28 @@ final class PacketEncoder {
         return new EngineFrame[] {EngineFrame.text(buf)};
     }
 
-    private EngineFrame[] encode(int type, String namespace, int ackId, Object payload) {
+    /** The packet's JSON array is {@code [event, ...args]}, or {@code [...args]} when {@code event} is null (an ack). */
+    private EngineFrame[] encode(int type, String namespace, int ackId, String event, Object[] args) {
         ByteBuf buf = alloc.buffer(256);
         try {
             buf.writeByte('4').writeByte('0' + type);
             int afterType = buf.writerIndex();
             writeNamespace(buf, namespace);
             if (ackId >= 0) {
-                ByteBufUtil.writeAscii(buf, Integer.toString(ackId));
+                JsonWriter.writeDecimal(buf, ackId);
             }
-            AttachmentCollector json = new AttachmentCollector(factory.createGenerator((OutputStream) new ByteBufOutputStream(buf)));
-            mapper.writeValue(json, payload);
-            json.close();
+            JsonWriter json = new JsonWriter(buf, mapper);
+            buf.writeByte('[');
+            if (event != null) {
+                json.value(event);
+            }
+            for (int i = 0; i < args.length; i++) {
+                if (i > 0 || event != null) {
+                    buf.writeByte(',');
+                }
+                json.value(args[i]);
+            }
+            buf.writeByte(']');
             List<byte[]> attachments = json.attachments();
             if (attachments.isEmpty()) {
                 return new EngineFrame[] {EngineFrame.text(buf)};

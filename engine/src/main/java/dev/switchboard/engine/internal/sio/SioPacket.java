@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param ackId -1 when no ack was asked for
  * @param data  the JSON payload, binary attachments already in place; null when absent
+ * @param receivedNanos {@link System#nanoTime()} when it was complete
  */
-record SioPacket(int type, String namespace, int ackId, JsonNode data) {
+record SioPacket(int type, String namespace, int ackId, JsonNode data, long receivedNanos) {
 
     static final int CONNECT = 0;
     static final int DISCONNECT = 1;

@@ -23,12 +23,14 @@ public final class SioServer {
     private final EngineConfig config;
     private final Executor workers;
     private final PacketEncoder encoder;
+    private final JsonReader jsonReader;
     private final ConcurrentHashMap<String, NamespaceImpl> namespaces = new ConcurrentHashMap<>();
 
     public SioServer(EngineConfig config, Executor workers) {
         this.config = config;
         this.workers = workers;
         this.encoder = new PacketEncoder(config.objectMapper());
+        this.jsonReader = new JsonReader(config.objectMapper().getFactory(), config.objectMapper().getNodeFactory());
         namespace("/");
     }
 
@@ -60,6 +62,10 @@ public final class SioServer {
 
     PacketEncoder encoder() {
         return encoder;
+    }
+
+    JsonReader jsonReader() {
+        return jsonReader;
     }
 
     List<JsonNode> toJson(Object[] args) {

@@ -17,7 +17,6 @@ import dev.switchboard.engine.internal.Ids;
 import dev.switchboard.engine.internal.SerialExecutor;
 import dev.switchboard.engine.internal.eio.EngineFrame;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -167,11 +166,10 @@ final class SocketImpl implements Socket {
     void onPacket(SioPacket packet) {
         switch (packet.type()) {
             case SioPacket.EVENT, SioPacket.BINARY_EVENT -> {
-                long received = System.nanoTime();
                 if (neverBlocks(packet)) {
-                    serial.runHereOrQueue(() -> dispatch(packet, received));
+                    serial.runHereOrQueue(SocketImpl::dispatch, this, packet);
                 } else {
-                    serial.execute(() -> dispatch(packet, received));
+                    serial.execute(() -> dispatch(packet));
                 }
             }
             case SioPacket.ACK, SioPacket.BINARY_ACK -> completeAck(packet);
@@ -187,13 +185,13 @@ final class SocketImpl implements Socket {
         return (own == null || !own.containsKey(name)) && namespace.routeNeverBlocks(name);
     }
 
-    private void dispatch(SioPacket packet, long received) {
+    private void dispatch(SioPacket packet) {
         if (state != CONNECTED) {
             return;
         }
         JsonNode payload = packet.data();
         String name = payload.get(0).asText();
-        List<JsonNode> args = tail(payload, 1);
+        List<JsonNode> args = ArgumentList.of(payload, 1);
         Ack ack = packet.ackId() >= 0 ? new AckImpl(this, packet.ackId()) : AckImpl.NONE;
         namespace.observers().eventReceived(this, name, args);
         Map<String, EventHandler> own = handlers;
@@ -206,7 +204,7 @@ final class SocketImpl implements Socket {
             return;
         }
         try {
-            handler.handle(this, new Event(name, args, ack, received));
+            handler.handle(this, new Event(name, args, ack, packet.receivedNanos()));
         } catch (Exception e) {
             log.warn("handler of event {} on namespace {} failed for socket {}", ClientText.of(name), namespace.name(), id, e);
         }
@@ -218,22 +216,10 @@ final class SocketImpl implements Socket {
             future = acks == null ? null : acks.remove(packet.ackId());
         }
         if (future != null) {
-            List<JsonNode> args = tail(packet.data(), 0);
+            List<JsonNode> args = ArgumentList.of(packet.data(), 0);
             // completed off the socket's queue: a handler may be blocked waiting for this very ack
             namespace.server().workers().execute(() -> future.complete(args));
         }
-    }
-
-    private static List<JsonNode> tail(JsonNode array, int from) {
-        int size = array.size();
-        if (size <= from) {
-            return List.of();
-        }
-        List<JsonNode> args = new ArrayList<>(size - from);
-        for (int i = from; i < size; i++) {
-            args.add(array.get(i));
-        }
-        return Collections.unmodifiableList(args);
     }
 
     // ---- outgoing ----------------------------------------------------------------------------
