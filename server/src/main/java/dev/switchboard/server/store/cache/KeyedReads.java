@@ -94,6 +94,18 @@ public final class KeyedReads implements WrittenDocuments {
 
     /** The documents with these {@code _id}s that exist, by {@code _id}, in the order of {@code ids}. */
     public Map<Object, Document> byIds(MongoCollection<Document> collection, Collection<?> ids) {
+        return byIds(collection, ids, true);
+    }
+
+    /**
+     * As {@link #byIds}, but a cached document is handed out as it is, not copied: for callers that only read
+     * large documents (a list of 200 timeline items per followed user) and never change what they get.
+     */
+    public Map<Object, Document> sharedByIds(MongoCollection<Document> collection, Collection<?> ids) {
+        return byIds(collection, ids, false);
+    }
+
+    private Map<Object, Document> byIds(MongoCollection<Document> collection, Collection<?> ids, boolean copy) {
         Map<Object, Document> out = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return out;
@@ -110,7 +122,7 @@ public final class KeyedReads implements WrittenDocuments {
             Shelf.Found found = key == null ? null : shelf.get(key);
             if (found != null) {
                 if (found.document() != null) {
-                    out.put(id, DocumentCopy.of(found.document()));
+                    out.put(id, copy ? DocumentCopy.of(found.document()) : found.document());
                 }
             } else if (!generations.containsKey(id)) {
                 missing.add(id);

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Updates;
 import dev.switchboard.server.store.cache.KeyedReads;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class NewestListStore {
 
     /** The lists of these owners, in that order, read in one query by {@code _id}. */
     public List<NewestList> of(Collection<ObjectId> owners) {
-        Map<Object, Document> stored = reads.byIds(lists, owners);
+        Map<Object, Document> stored = reads.sharedByIds(lists, owners); // NewestList only reads its items
         List<NewestList> out = new ArrayList<>();
         for (ObjectId owner : owners) {
             out.add(NewestList.of(owner, stored.get(owner)));
@@ -86,7 +87,8 @@ public final class NewestListStore {
             }
             List<Document> items = stored.getList(ITEMS, Document.class);
             Number count = stored.get(COUNT, Number.class);
-            return new NewestList(owner, count == null ? 0 : count.longValue(), items == null ? List.of() : items);
+            return new NewestList(owner, count == null ? 0 : count.longValue(),
+                    items == null ? List.of() : Collections.unmodifiableList(items));
         }
 
         /** True when the list holds every live item of its owner. */
