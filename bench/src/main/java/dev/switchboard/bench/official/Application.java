@@ -170,9 +170,10 @@ public final class Application {
         cpu.end();
         AppStep step = summarise(offered, window, answers.get(), cpu);
         progress.accept(String.format("app: %.0f/s offered -> %.0f completed/s (%.0f ok/s), p99 %.1f ms, %d timeouts,"
-                        + " statuses %s, server CPU %.0f %%, load CPU %.0f %%: %s", offered, step.completedPerSecond(),
-                step.okPerSecond(), step.ack().p99Ms(), step.timeouts(), step.statuses(), step.serverCpuPercent(),
-                step.load().totalPercent(), step.verdict()));
+                        + " statuses %s, server CPU %.0f %%, load CPU %.0f %% (longest event-loop stall %.0f ms): %s",
+                offered, step.completedPerSecond(), step.okPerSecond(), step.ack().p99Ms(), step.timeouts(),
+                step.statuses(), step.serverCpuPercent(), step.load().totalPercent(), step.clientStallMs(),
+                step.verdict()));
         Thread.sleep(2000); // the server works off what is left before the next rate
         return step;
     }
@@ -227,8 +228,10 @@ public final class Application {
         } else {
             verdict = "ok";
         }
+        double clientStall = answers.stream().mapToDouble(a -> a.path("loopDelayMs").path("max").asDouble()).max()
+                .orElse(0);
         return new AppStep(offered, seconds, completed, round(ok / seconds), ack, statuses, timeouts, notSent, events,
-                pushes, cpu.load(), cpu.serverCpuPercent(), "ok".equals(verdict), verdict);
+                pushes, cpu.load(), round(clientStall), cpu.serverCpuPercent(), "ok".equals(verdict), verdict);
     }
 
     private static List<String> eventNames(List<JsonNode> answers) {

@@ -111,8 +111,8 @@ public final class Table {
             out.printf("%n   %s database: seeded in %.1f s%n", app.database(), app.seedSeconds());
             connectRow(out, "first connect after start (cold JVM, nothing cached)", app.firstConnect());
             connectRow(out, "the same users connect again", app.connect());
-            out.printf("   %-14s %11s %8s %8s %8s %9s %10s %9s  %s%n", "offered/s", "completed/s", "ok/s", "p50 ms",
-                    "p99 ms", "timeouts", "server CPU", "load CPU", "verdict");
+            out.printf("   %-14s %11s %8s %8s %8s %9s %10s %9s %12s  %s%n", "offered/s", "completed/s", "ok/s", "p50 ms",
+                    "p99 ms", "timeouts", "server CPU", "load CPU", "client stall", "verdict");
             for (AppStep step : app.steps()) {
                 stepRow(out, "", step);
             }
@@ -155,9 +155,10 @@ public final class Table {
     }
 
     private static void stepRow(PrintStream out, String prefix, AppStep step) {
-        out.printf("   %-14s %11.0f %8.0f %8.2f %8.2f %9d %9.0f%% %8.0f%%  %s%n", prefix + Math.round(step.offeredPerSecond()),
-                step.completedPerSecond(), step.okPerSecond(), step.ack().p50Ms(), step.ack().p99Ms(), step.timeouts(),
-                step.serverCpuPercent(), step.load().totalPercent(), step.verdict());
+        out.printf("   %-14s %11.0f %8.0f %8.2f %8.2f %9d %9.0f%% %8.0f%% %12.0f  %s%n",
+                prefix + Math.round(step.offeredPerSecond()), step.completedPerSecond(), step.okPerSecond(),
+                step.ack().p50Ms(), step.ack().p99Ms(), step.timeouts(), step.serverCpuPercent(),
+                step.load().totalPercent(), step.clientStallMs(), step.verdict());
     }
 
     /** The step the per-event figures are shown for: the best one, or the lowest rate when none met the target. */
