@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,8 @@ import java.util.Set;
  * never reads an older copy from a cache the listener keeps.
  */
 final class WriteWatch extends ForwardingBackend {
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private final WrittenDocuments listener;
 
@@ -36,7 +39,7 @@ final class WriteWatch extends ForwardingBackend {
             return "s:" + s;
         }
         if (id instanceof de.bwaldvogel.mongo.bson.ObjectId o) {
-            return "o:" + o.getHexData();
+            return "o:" + HEX.formatHex(o.toByteArray());
         }
         if (id instanceof org.bson.types.ObjectId o) {
             return "o:" + o.toHexString();

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -163,7 +164,7 @@ public final class KeyedReads implements WrittenDocuments {
 
     @Override
     public void changed(String database, String collection, Set<String> ids) {
-        if (!database.equals(this.database)) {
+        if (!Objects.equals(database, this.database)) {
             return;
         }
         Shelf shelf = shelves.get(collection);
@@ -174,7 +175,7 @@ public final class KeyedReads implements WrittenDocuments {
 
     @Override
     public void changedAll(String database, String collection) {
-        if (!database.equals(this.database)) {
+        if (!Objects.equals(database, this.database)) {
             return;
         }
         if (collection == null) {
