@@ -87,6 +87,14 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (session.loop().inEventLoop()) {
+            session.readComplete(this);
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (ctx.channel().isWritable()) {
             session.wake();
