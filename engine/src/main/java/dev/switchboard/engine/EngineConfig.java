@@ -14,6 +14,9 @@ import java.util.function.Consumer;
  * @param corsOrigins    allowed browser origins; {@code ["*"]} for any, empty for none
  * @param transports     {@code "polling"} and/or {@code "websocket"}
  * @param workerThreads  threads that run handlers (they may block)
+ * @param ioThreads      event loops, the threads that read, write and run non-blocking handlers; one per
+ *     core by default: more loops than cores only adds context switches (each costs more than reading
+ *     and answering a packet)
  * @param nodeName       this node's name in {@link SocketInfo#node()}
  * @param outboundBufferLimit bytes that may wait to be sent to one client (packets queued by the
  *     engine and not yet taken by the socket, or buffered for the next long-polling GET); a client
@@ -42,6 +45,7 @@ public record EngineConfig(
         Set<String> transports,
         boolean perMessageDeflate,
         int workerThreads,
+        int ioThreads,
         String nodeName,
         ObjectMapper objectMapper,
         AdapterFactory adapterFactory,
@@ -60,7 +64,8 @@ public record EngineConfig(
         b.host = host; b.port = port; b.path = path; b.pingInterval = pingInterval; b.pingTimeout = pingTimeout;
         b.connectTimeout = connectTimeout; b.upgradeTimeout = upgradeTimeout; b.maxPayload = maxPayload;
         b.corsOrigins = corsOrigins; b.corsCredentials = corsCredentials; b.transports = transports;
-        b.perMessageDeflate = perMessageDeflate; b.workerThreads = workerThreads; b.nodeName = nodeName;
+        b.perMessageDeflate = perMessageDeflate; b.workerThreads = workerThreads; b.ioThreads = ioThreads;
+        b.nodeName = nodeName;
         b.objectMapper = objectMapper; b.adapterFactory = adapterFactory;
         b.outboundBufferLimit = outboundBufferLimit; b.pipelineExtension = pipelineExtension;
         b.httpMaxBody = httpMaxBody;
@@ -82,6 +87,7 @@ public record EngineConfig(
         private Set<String> transports = Set.of("polling", "websocket");
         private boolean perMessageDeflate = false;
         private int workerThreads = Math.max(8, Runtime.getRuntime().availableProcessors() * 8);
+        private int ioThreads = Runtime.getRuntime().availableProcessors();
         private String nodeName = "node-1";
         private ObjectMapper objectMapper = new ObjectMapper();
         private AdapterFactory adapterFactory;
@@ -104,6 +110,7 @@ public record EngineConfig(
         public Builder transports(Set<String> v) { transports = Set.copyOf(v); return this; }
         public Builder perMessageDeflate(boolean v) { perMessageDeflate = v; return this; }
         public Builder workerThreads(int v) { workerThreads = v; return this; }
+        public Builder ioThreads(int v) { ioThreads = v; return this; }
         public Builder nodeName(String v) { nodeName = v; return this; }
         public Builder objectMapper(ObjectMapper v) { objectMapper = v; return this; }
         /** Null means the in-memory adapter. */
@@ -117,7 +124,7 @@ public record EngineConfig(
         public EngineConfig build() {
             return new EngineConfig(host, port, path, pingInterval, pingTimeout, connectTimeout, upgradeTimeout,
                     maxPayload, corsOrigins, corsCredentials, transports, perMessageDeflate, workerThreads,
-                    nodeName, objectMapper, adapterFactory, outboundBufferLimit, pipelineExtension, httpMaxBody,
+                    ioThreads, nodeName, objectMapper, adapterFactory, outboundBufferLimit, pipelineExtension, httpMaxBody,
                     requestTimeout, maxConnectionsPerAddress);
         }
     }

@@ -79,6 +79,16 @@ class PacketJsonTest {
     }
 
     @Test
+    void packetsOfEveryWebSocketLengthFormArriveWhole() throws Exception {
+        // the reply is 7 bytes longer than the text: 125 and 126 bytes, 65,535 and 65,536 bytes are where the header's length field grows
+        for (int length : new int[] {0, 118, 119, 65_528, 65_529, 200_000}) {
+            String text = "x".repeat(length);
+            assertThat(reply("423[\"message-with-ack\",\"" + text + "\"]")).as("%d characters", length)
+                    .isEqualTo("433[\"" + text + "\"]");
+        }
+    }
+
+    @Test
     void contentAfterTheJsonIsAParseError() throws Exception {
         RawWebSocket ws = RawWebSocket.connectedToMainNamespace(http, io.port());
         ws.send("42[\"message\",1] [2]");

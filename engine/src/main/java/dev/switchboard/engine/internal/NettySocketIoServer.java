@@ -11,6 +11,7 @@ import dev.switchboard.engine.internal.sio.SioServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
@@ -95,13 +96,16 @@ public final class NettySocketIoServer implements SocketIoServer {
         IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sio-accept"), handlers);
-        io = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("sio-io"), handlers);
+        io = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("sio-io"), handlers);
         OtherPaths otherPaths = httpHandler == null ? null : new OtherPaths(httpHandler, workers, engine);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, io)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // reads start at 512 bytes, not 64: a small packet then fits one read, where a buffer it
+                // filled exactly would cost a second read only to learn the socket is empty
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 2048, 65536))
                 // above 256 KiB unsent a websocket takes no more packets; they wait in the session's bounded outbox
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
                 .childHandler(new ConnectionPipeline(config, engine, otherPaths, connections));

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.conformance;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -33,7 +34,7 @@ final class WebSocketWriteGap extends ChannelOutboundHandlerAdapter {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof WebSocketFrame || !held.isEmpty()) {
+        if (isFrame(msg) || !held.isEmpty()) {
             held.add(msg, promise);
         } else {
             ctx.write(msg, promise);
@@ -51,7 +52,7 @@ final class WebSocketWriteGap extends ChannelOutboundHandlerAdapter {
         if (!held.isEmpty() && now - nextAllowed >= 0) {
             Object next;
             while ((next = held.current()) != null) {
-                boolean frame = next instanceof WebSocketFrame;
+                boolean frame = isFrame(next);
                 held.removeAndWrite();
                 if (frame) {
                     nextAllowed = now + gapNanos;
@@ -67,6 +68,11 @@ final class WebSocketWriteGap extends ChannelOutboundHandlerAdapter {
                 release(ctx);
             }, Math.max(0, nextAllowed - now), TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** A websocket frame: Netty's, or a plain buffer, which the engine writes with its frame header in place. */
+    private static boolean isFrame(Object msg) {
+        return msg instanceof WebSocketFrame || msg instanceof ByteBuf;
     }
 
     @Override

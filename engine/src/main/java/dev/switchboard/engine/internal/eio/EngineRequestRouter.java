@@ -138,7 +138,8 @@ public final class EngineRequestRouter extends SimpleChannelInboundHandler<FullH
         }
         EngineSession session = existing != null ? existing
                 : engine.create(channel.eventLoop(), handshake(ctx, req, uri));
-        WebSocketTransport ws = new WebSocketTransport(channel, session, engine.config().maxPayload());
+        WebSocketTransport ws = new WebSocketTransport(channel, session, engine.config().maxPayload(),
+                engine.config().perMessageDeflate());
         ctx.pipeline().addLast(new WebSocketFrameAggregator(engine.config().maxPayload()), ws);
         ctx.pipeline().remove(this);
         handshaker.handshake(channel, req).addListener(done -> {

@@ -109,8 +109,9 @@ public final class EngineSession {
 
     /**
      * On the loop, with nothing queued before it, a packet goes straight to the transport; the
-     * flush waits for the drain task, which the loop runs after the reads at hand, so the replies
-     * to one read batch leave in one flush.
+     * flush waits for the end of the websocket read at hand ({@link #readComplete}) or else for the
+     * drain task, which the loop runs after the reads at hand: the replies to one read leave in one
+     * flush.
      */
     private boolean canWriteNow() {
         return loop.inEventLoop() && outbox.isEmpty() && transport.writable();
@@ -119,6 +120,18 @@ public final class EngineSession {
     private void flushSoon() {
         unflushed = true;
         wake();
+    }
+
+    /**
+     * The websocket finished handing over what it read (on the loop): the replies of the packets it
+     * carried leave now, before the loop reads the next connection, as Node's would. The drain task
+     * still runs and finds nothing left to flush.
+     */
+    void readComplete(Transport from) {
+        if (from == transport && unflushed) {
+            unflushed = false;
+            from.flush();
+        }
     }
 
     /** Schedules a drain of the outbox (also when the websocket became writable again). */

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.internal.eio;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -29,16 +30,21 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     private final Channel channel;
     private final EngineSession session;
     private final int maxPayload;
+    private final boolean compressed;
+    private static final int OPCODE_TEXT = 0x1;
+    private static final int OPCODE_BINARY = 0x2;
     private static final long CLOSE_GRACE_MS = 1000;
     private static final int MAX_CLOSE_REASON_BYTES = 123;
 
     private volatile boolean closing;
     private volatile boolean refused;
 
-    WebSocketTransport(Channel channel, EngineSession session, int maxPayload) {
+    /** @param compressed whether messages go through per-message compression (which only knows Netty's frames) */
+    WebSocketTransport(Channel channel, EngineSession session, int maxPayload, boolean compressed) {
         this.channel = channel;
         this.session = session;
         this.maxPayload = maxPayload;
+        this.compressed = compressed;
     }
 
     @Override
@@ -78,6 +84,14 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
         } else {
             session.receiveBinary(ByteBufUtil.getBytes(frame.content()), this);
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (session.loop().inEventLoop()) {
+            session.readComplete(this);
+        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override
@@ -122,10 +136,45 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
         return channel.isWritable();
     }
 
+    /**
+     * A frame whose content leaves room before it gets its websocket header written there and leaves
+     * as it is (Netty's encoder lets a plain buffer pass); other frames, and every frame when messages
+     * are compressed, go through Netty's websocket encoder.
+     */
     @Override
     public void write(EngineFrame frame) {
-        channel.write(frame.binary() ? new BinaryWebSocketFrame(frame.content()) : new TextWebSocketFrame(frame.content()),
-                channel.voidPromise());
+        ByteBuf content = frame.content();
+        if (!compressed && content.readerIndex() >= headerSize(content.readableBytes())) {
+            channel.write(withHeader(content, frame.binary()), channel.voidPromise());
+        } else {
+            channel.write(frame.binary() ? new BinaryWebSocketFrame(content) : new TextWebSocketFrame(content),
+                    channel.voidPromise());
+        }
+    }
+
+    private static int headerSize(int payloadLength) {
+        return payloadLength < 126 ? 2 : payloadLength <= 0xFFFF ? 4 : 10;
+    }
+
+    /**
+     * Writes an unmasked, final websocket frame header just before the readable bytes (RFC 6455 5.2).
+     * A broadcast's recipients share the bytes of one packet, each with its own indexes: every one
+     * writes the same header at the same place.
+     */
+    private static ByteBuf withHeader(ByteBuf content, boolean binary) {
+        int length = content.readableBytes();
+        int at = content.readerIndex() - headerSize(length);
+        content.setByte(at, 0x80 | (binary ? OPCODE_BINARY : OPCODE_TEXT));
+        if (length < 126) {
+            content.setByte(at + 1, length);
+        } else if (length <= 0xFFFF) {
+            content.setByte(at + 1, 126);
+            content.setShort(at + 2, length);
+        } else {
+            content.setByte(at + 1, 127);
+            content.setLong(at + 2, length);
+        }
+        return content.readerIndex(at);
     }
 
     @Override

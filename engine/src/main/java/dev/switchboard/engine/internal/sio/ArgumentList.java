@@ -33,4 +33,14 @@ final class ArgumentList extends AbstractList<JsonNode> implements RandomAccess 
     public int size() {
         return array.size() - from;
     }
+
+    /** Without an iterator: handlers pass their arguments on as an array ({@code ack().send(args().toArray())}). */
+    @Override
+    public Object[] toArray() {
+        Object[] copy = new Object[size()];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = array.get(from + i);
+        }
+        return copy;
+    }
 }

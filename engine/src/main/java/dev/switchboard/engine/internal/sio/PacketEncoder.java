@@ -57,7 +57,7 @@ final class PacketEncoder {
     }
 
     private EngineFrame[] text(int type, String namespace, String json) {
-        ByteBuf buf = alloc.buffer(4 + namespace.length() + json.length());
+        ByteBuf buf = EngineFrame.buffer(alloc, 4 + namespace.length() + json.length());
         buf.writeByte('4').writeByte('0' + type);
         writeNamespace(buf, namespace);
         ByteBufUtil.writeUtf8(buf, json);
@@ -66,7 +66,7 @@ final class PacketEncoder {
 
     /** The packet's JSON array is {@code [event, ...args]}, or {@code [...args]} when {@code event} is null (an ack). */
     private EngineFrame[] encode(int type, String namespace, int ackId, String event, Object[] args) {
-        ByteBuf buf = alloc.buffer(256);
+        ByteBuf buf = EngineFrame.buffer(alloc, 256);
         try {
             buf.writeByte('4').writeByte('0' + type);
             int afterType = buf.writerIndex();
@@ -102,7 +102,7 @@ final class PacketEncoder {
 
     private EngineFrame[] withAttachments(int type, ByteBuf plain, int afterType, List<byte[]> attachments) {
         String count = Integer.toString(attachments.size());
-        ByteBuf header = alloc.buffer(plain.readableBytes() + count.length() + 1);
+        ByteBuf header = EngineFrame.buffer(alloc, plain.readableBytes() + count.length() + 1);
         header.writeByte('4').writeByte('0' + type + (SioPacket.BINARY_EVENT - SioPacket.EVENT));
         ByteBufUtil.writeAscii(header, count);
         header.writeByte('-');
