@@ -31,6 +31,20 @@ class HeapReadingTest {
     }
 
     @Test
+    void readsShenandoahsOneLineInItsUnit() {
+        String shenandoah = """
+                23526:
+                Shenandoah Heap
+                 2048M max, 2048M soft max, 869M committed, 178M used
+                 2048 x 1024K regions
+                Status: not cancelled
+                 Metaspace       used 30425K, committed 30848K, reserved 1114112K
+                  class space    used 3213K, committed 3392K, reserved 1048576K
+                """;
+        assertThat(HeapReading.usedBytes(shenandoah)).isEqualTo(178L * 1024 * 1024);
+    }
+
+    @Test
     void outputWithoutAHeapLineIsAnError() {
         assertThatThrownBy(() -> HeapReading.usedBytes("4242:\nCommand not found")).isInstanceOf(IllegalArgumentException.class);
     }
