@@ -19,11 +19,13 @@
 //   {cmd:"step", rate, windowStart, windowEnd, ackTimeoutMs, maxOutstanding, seed}
 //       the application mix issued open-loop at `rate` per second until windowEnd; per event the
 //       ack latency and the count of each reply status; push delivery latency; timeouts.
+//   {cmd:"disconnect"}  closes every socket and answers how many; the worker stays for more commands.
 //   {cmd:"close"}  closes every socket, answers, exits.
 "use strict";
 
 const fs = require("node:fs");
 const readline = require("node:readline");
+const { monitorEventLoopDelay } = require("node:perf_hooks");
 const { io } = require("socket.io-client");
 
 const now = () => performance.timeOrigin + performance.now();
@@ -263,6 +265,9 @@ function step(c) {
   let notSent = 0;
   let late = 0;
   const began = now();
+  // how long this client's own event loop stalled (its GC, its CPU): a stall delays every ack it reads
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   return new Promise((resolve) => {
     const issueOne = (at) => {
       const s = live[Math.floor(next() * live.length)];
@@ -293,8 +298,13 @@ function step(c) {
         figures.statuses[status] = (figures.statuses[status] || 0) + 1;
       });
     };
+    let windowOpen = false;
     const ticker = setInterval(() => {
       const at = now();
+      if (!windowOpen && at >= c.windowStart) {
+        windowOpen = true;
+        loopDelay.reset(); // stalls of the warm-up are not the window's
+      }
       if (at >= c.windowEnd) {
         clearInterval(ticker);
         drain();
@@ -322,7 +332,9 @@ function step(c) {
           const pushes = {};
           for (const [name, h] of measured.pushes) pushes[name] = h.toJSON();
           measured = null;
-          resolve({ sockets: live.length, notSent, late, events, pushes });
+          loopDelay.disable();
+          const loopDelayMs = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+          resolve({ sockets: live.length, notSent, late, events, pushes, loopDelayMs });
         }, 200);
       };
       check();
@@ -337,6 +349,7 @@ async function handle(c) {
     case "connect": return connect(c);
     case "transport": return transport(c);
     case "step": return step(c);
+    case "disconnect":
     case "close": {
       const n = sockets.length;
       for (const { socket } of sockets) socket.close();

@@ -27,10 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * scripts/bench: runs the workloads against our servers and the Node baseline, one server at a time,
@@ -51,6 +51,12 @@ public final class BenchMain {
             // a smoke run: no Netty second opinion, no file database, no 10,000-user seed
             return new Sizes(200, 1, 2, 3, 0, 1, 2, 200, 100, 30, 100, List.of(Servers.Database.memory), 25, 100, 0,
                     1, 2, 3, 4, 0, 0);
+        }
+
+        Sizes onlyOn(Servers.Database database) {
+            return new Sizes(transportClients, pairs, warmup, window, nettyPairs, nettyWarmup, nettyWindow, connections,
+                    connectionsInFlight, connectionsRampLimit, appUsers, List.of(database), appStartRate, appMaxRate,
+                    appRefine, appWarmup, appWindow, ackTimeout, overloadFactor, seedUsers, seedTimeout);
         }
 
         static Sizes full() {
@@ -74,12 +80,14 @@ public final class BenchMain {
     private final List<String> notes = new ArrayList<>();
     private boolean failed;
 
-    private BenchMain(Path root, boolean quick, String stamp, Set<String> only, boolean profile, int processes) {
+    private BenchMain(Path root, boolean quick, String stamp, Set<String> only, boolean profile, int processes,
+                      Servers.Database database) {
         this.root = root;
         this.quick = quick;
         this.only = only;
         this.processes = processes;
-        this.sizes = quick ? Sizes.quick() : Sizes.full();
+        Sizes sizes = quick ? Sizes.quick() : Sizes.full();
+        this.sizes = database == null ? sizes : sizes.onlyOn(database);
         this.servers = new Servers(root, root.resolve("bench/target/bench-logs/" + stamp), profile);
     }
 
@@ -95,6 +103,10 @@ public final class BenchMain {
         @Option(names = "--only", split = ",", paramLabel = "WORKLOAD",
                 description = "some of transport, connections, app, seed (default: all)")
         Set<String> only;
+
+        @Option(names = "--database", paramLabel = "KIND",
+                description = "the application on this database only: memory or file (default: both)")
+        Servers.Database database;
 
         @Option(names = "--profile", description = "record a JFR profile of our servers")
         boolean profile;
@@ -129,9 +141,10 @@ public final class BenchMain {
             String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             int cores = Runtime.getRuntime().availableProcessors();
             int processes = loadProcesses != null ? loadProcesses : Math.max(2, Math.min(8, cores));
-            BenchMain bench = new BenchMain(root, quick, stamp, only, profile, processes);
+            BenchMain bench = new BenchMain(root, quick, stamp, only, profile, processes, database);
             Report report = bench.run(now.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "Z");
-            String mode = (quick ? "quick" : "full") + (only.size() < WORKLOADS.size() || profile ? "-partial" : "");
+            String mode = (quick ? "quick" : "full")
+                    + (only.size() < WORKLOADS.size() || profile || database != null ? "-partial" : "");
             Path results = root.resolve("bench/results");
             Files.createDirectories(results);
             Path json = results.resolve(stamp + "-" + mode + ".json");

@@ -1,16 +1,17 @@
 package dev.switchboard.server;
 
+import dev.switchboard.engine.Namespace;
+import dev.switchboard.protocol.jwt.Jwt;
 import dev.switchboard.redis.SocketSlots;
 import dev.switchboard.server.args.ArgParser;
 import dev.switchboard.server.config.ServerConfig;
+import dev.switchboard.server.db.SyncPoints;
 import dev.switchboard.server.emit.Emits;
 import dev.switchboard.server.presence.Presence;
 import dev.switchboard.server.security.Revocations;
 import dev.switchboard.server.security.TokenCheck;
 import dev.switchboard.server.store.Stores;
 import dev.switchboard.server.visibility.Visibility;
-import dev.switchboard.engine.Namespace;
-import dev.switchboard.protocol.jwt.Jwt;
 import java.time.Clock;
 import java.util.Date;
 
@@ -25,7 +26,8 @@ public record AppContext(
         Clock clock,
         Namespace main,
         ArgParser argParser,
-        Emits emits) {
+        Emits emits,
+        SyncPoints syncPoints) {
 
     /** Cuts a user's sessions off, on every node. */
     public Revocations revocations() {

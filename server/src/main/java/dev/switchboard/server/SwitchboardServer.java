@@ -7,10 +7,10 @@ import dev.switchboard.protocol.catalog.EventCatalog;
 import dev.switchboard.protocol.jwt.Jwt;
 import dev.switchboard.redis.ClusterRequests;
 import dev.switchboard.redis.LocalSocketSlots;
-import dev.switchboard.redis.SharedSocketSlots;
-import dev.switchboard.redis.SocketSlots;
 import dev.switchboard.redis.RedisBackplane;
 import dev.switchboard.redis.SharedPresence;
+import dev.switchboard.redis.SharedSocketSlots;
+import dev.switchboard.redis.SocketSlots;
 import dev.switchboard.server.account.AccountContext;
 import dev.switchboard.server.account.AccountTokens;
 import dev.switchboard.server.account.PasswordHasher;
@@ -20,23 +20,25 @@ import dev.switchboard.server.cluster.RoomRepair;
 import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.server.db.Database;
 import dev.switchboard.server.db.EmbeddedMongo;
+import dev.switchboard.server.db.SyncPoints;
 import dev.switchboard.server.emit.ConnectPushes;
 import dev.switchboard.server.emit.Emits;
 import dev.switchboard.server.listener.Dispatcher;
+import dev.switchboard.server.listener.Listeners;
 import dev.switchboard.server.mail.MailQueue;
 import dev.switchboard.server.mail.OutboxMailer;
 import dev.switchboard.server.mail.SmtpMailer;
-import dev.switchboard.server.listener.Listeners;
 import dev.switchboard.server.middleware.Middlewares;
 import dev.switchboard.server.presence.InMemoryPresence;
 import dev.switchboard.server.presence.Presence;
+import dev.switchboard.server.presence.RedisPresence;
+import dev.switchboard.server.route.HttpRoutes;
+import dev.switchboard.server.route.JsonRoutes;
 import dev.switchboard.server.security.EventRate;
 import dev.switchboard.server.security.QueueBudget;
 import dev.switchboard.server.security.Revocations;
-import dev.switchboard.server.presence.RedisPresence;
-import dev.switchboard.server.route.JsonRoutes;
-import dev.switchboard.server.route.HttpRoutes;
 import dev.switchboard.server.store.Stores;
+import dev.switchboard.server.store.cache.KeyedReads;
 import dev.switchboard.server.store.derived.DerivedDocuments;
 import dev.switchboard.server.visibility.Visibility;
 import java.time.Clock;
@@ -92,15 +94,22 @@ public final class SwitchboardServer implements AutoCloseable {
         try {
             // 1. the database: embedded unless a MongoDB URI was given
             String uri = config.mongoUri();
+            SyncPoints syncPoints = SyncPoints.NONE;
             if (config.embeddedDatabase()) {
                 embedded = EmbeddedMongo.start(config.dbMemory() ? null : config.dbFile(), config.dbHost(),
                         config.dbPort());
                 uri = embedded.uri() + "/" + Database.DEFAULT_NAME;
+                syncPoints = SyncPoints.on(embedded);
             }
-            database = Database.connect(uri);
+            database = Database.connect(uri, syncPoints.clientName(), syncPoints.writes());
 
-            // 2. the stores, with their indexes
-            Stores stores = Stores.on(database).ensureIndexes();
+            // 2. the stores, with their indexes; on the embedded database, reads by _id come from a cache it keeps true
+            KeyedReads reads = KeyedReads.direct();
+            if (embedded != null) {
+                reads = KeyedReads.cached(database.name());
+                embedded.watchWrites(reads);
+            }
+            Stores stores = Stores.on(database.mongo(), reads).ensureIndexes();
             DerivedDocuments.repairAtStartup(database.mongo(), config.embeddedDatabase());
 
             // 3. the engine and its main namespace; with Redis, rooms and presence span every node
@@ -123,10 +132,10 @@ public final class SwitchboardServer implements AutoCloseable {
             Presence presence = redis == null ? new InMemoryPresence() : new RedisPresence(new SharedPresence(redis));
             SocketSlots slots = redis == null ? new LocalSocketSlots() : new SharedSocketSlots(redis);
             Visibility visibility = new Visibility(stores.users());
-            Emits emits = Emits.create(main, stores, visibility).checkAgainstCatalog();
+            Emits emits = Emits.create(main, stores, visibility, syncPoints).checkAgainstCatalog();
             ArgParser argParser = new ArgParser(config.maxImageBytes());
             AppContext app = new AppContext(config, stores, visibility, presence, slots, new Jwt(config.jwtSecret()),
-                    clock, main, argParser, emits);
+                    clock, main, argParser, emits, syncPoints);
 
             // 5. the connection middlewares, in order
             main.use(new Middlewares(Middlewares.chain(app)));
@@ -137,7 +146,7 @@ public final class SwitchboardServer implements AutoCloseable {
             AdminNamespace admin = AdminNamespace.install(engine, app, nodes);
             new Dispatcher(Listeners.all(app), argParser, clock, admin.callObserver(),
                     new EventRate(config.limits().eventsPerSecond(), config.limits().eventBurst()),
-                    new QueueBudget(config.queueBudget())).register(main);
+                    new QueueBudget(config.queueBudget())).syncingAt(syncPoints).register(main);
 
             // 7. with Redis: room changes missed during an outage are repaired from the database when it is back
             if (redis != null) {
@@ -150,7 +159,7 @@ public final class SwitchboardServer implements AutoCloseable {
             AccountContext accounts = new AccountContext(stores.users(), new AccountTokens(stores.accountTokens(), clock),
                     PasswordHasher.DEFAULT, mail, app.jwt(), app.tokenCheck(), app.revocations(), stores.revocations(),
                     stores.suspensions(), clock, config.accountLimits());
-            engine.http(new JsonRoutes(HttpRoutes.all(accounts)));
+            engine.http(new JsonRoutes(HttpRoutes.all(accounts), syncPoints));
 
             // 9. go
             startEngine(engine, config);

@@ -77,14 +77,14 @@ public final class Application {
                              Consumer<String> progress) throws Exception {
         try (NodeLoad load = NodeLoad.start(root, s.processes(), logs, "load-app-" + database)) {
             Application app = new Application(s, server, load, progress);
-            AppConnect connect = app.connect(fixture.plan());
-            progress.accept(String.format("app %s: %d users connected at %.0f/s (to the 4th connect push p50 %.0f ms,"
-                    + " p99 %.0f ms)", database, connect.connected(), connect.connectsPerSecond(),
-                    connect.toFourthPush().p50Ms(), connect.toFourthPush().p99Ms()));
-            if (connect.connected() == 0) {
-                throw new IllegalStateException("no user could connect: " + connect.failureSamples());
-            }
+            AppConnect first = app.connect(fixture.plan(), "first connect after start");
+            app.disconnectAll();
+            AppConnect connect = app.connect(fixture.plan(), "connect again");
             Thread.sleep(1000);
+            Duration warmup = s.window().multipliedBy(3);
+            progress.accept("app " + database + ": warm-up (not counted): the mix for " + warmup.toSeconds() + " s at "
+                    + Math.round(s.startRate() * 4) + "/s, so the JIT has compiled its paths");
+            app.step(s.startRate() * 4, Duration.ZERO, warmup, s.ackTimeout());
             List<AppStep> steps = new ArrayList<>();
             AppStep best = null;
             AppStep failed = null;
@@ -113,12 +113,14 @@ public final class Application {
             double base = best != null ? best.offeredPerSecond() : s.startRate();
             AppStep overload = s.overloadFactor() > 0 ? app.step(base * s.overloadFactor(), s.ackTimeout()) : null;
             double peak = steps.stream().mapToDouble(AppStep::completedPerSecond).max().orElse(0);
-            return new AppRun(database, s.users(), fixture.seeded().seconds(), connect, s.p99TargetMs(), steps, best,
+            return new AppRun(database, s.users(), fixture.seeded().seconds(), first, connect, s.p99TargetMs(), steps,
+                    best,
                     peak, s.overloadFactor(), overload);
         }
     }
 
-    private AppConnect connect(Path plan) throws Exception {
+    /** Connects every user of the plan (25 handshakes in flight) until each has its four connect pushes. */
+    private AppConnect connect(Path plan, String what) throws Exception {
         String url = "http://127.0.0.1:" + server.port();
         CpuWindow cpu = CpuWindow.start(server.pid(), load);
         List<JsonNode> answers = load.send(i -> Map.of("cmd", "connect", "url", url, "plan", plan.toString(),
@@ -130,35 +132,54 @@ public final class Application {
         double seconds = answers.stream().mapToDouble(a -> a.path("seconds").asDouble()).max().orElse(0);
         List<String> failures = new ArrayList<>();
         answers.forEach(a -> a.path("failureSamples").forEach(f -> failures.add(f.asText())));
-        return new AppConnect(s.users(), connected, (int) NodeLoad.sum(answers, "failed"), CONNECT_IN_FLIGHT,
-                round(seconds), seconds == 0 ? 0 : round(connected / seconds),
+        AppConnect result = new AppConnect(s.users(), connected, (int) NodeLoad.sum(answers, "failed"),
+                CONNECT_IN_FLIGHT, round(seconds), seconds == 0 ? 0 : round(connected / seconds),
                 Latency.of(NodeLoad.histogram(answers, "latency")), (int) NodeLoad.sum(answers, "readyTimeouts"),
                 cpu.serverCpuPercent(), connected == 0 ? 0 : round(cpu.serverCpuMicros() / 1000.0 / connected),
                 cpu.load(), failures.subList(0, Math.min(5, failures.size())));
+        progress.accept(String.format("app: %s: %d users connected at %.0f/s (to the 4th connect push p50 %.0f ms,"
+                        + " p99 %.0f ms), server CPU %.1f ms per connect", what, result.connected(),
+                result.connectsPerSecond(), result.toFourthPush().p50Ms(), result.toFourthPush().p99Ms(),
+                result.serverCpuMillisPerConnect()));
+        if (connected == 0) {
+            throw new IllegalStateException("no user could connect: " + failures);
+        }
+        return result;
+    }
+
+    /** Every socket of the load processes closes; the server records their last_seen before the next connect. */
+    private void disconnectAll() throws Exception {
+        load.send(i -> Map.of("cmd", "disconnect"), Duration.ofSeconds(60));
+        Thread.sleep(3000);
     }
 
     private AppStep step(double offered, Duration ackTimeout) throws Exception {
+        return step(offered, s.warmup(), s.window(), ackTimeout);
+    }
+
+    private AppStep step(double offered, Duration warmup, Duration window, Duration ackTimeout) throws Exception {
         int number = ++stepNumber;
-        long start = System.currentTimeMillis() + s.warmup().toMillis();
-        long end = start + s.window().toMillis();
+        long start = System.currentTimeMillis() + warmup.toMillis();
+        long end = start + window.toMillis();
         var answers = load.sendAsync(i -> Map.of("cmd", "step", "rate", offered / load.size(), "windowStart", start,
                 "windowEnd", end, "ackTimeoutMs", ackTimeout.toMillis(), "maxOutstanding", MAX_OUTSTANDING_PER_PROCESS,
-                "seed", 1000 * number + i + 1), s.warmup().plus(s.window()).plus(ackTimeout).plusSeconds(60));
+                "seed", 1000 * number + i + 1), warmup.plus(window).plus(ackTimeout).plusSeconds(60));
         CpuWindow.sleepUntil(start);
         CpuWindow cpu = CpuWindow.start(server.pid(), load);
         CpuWindow.sleepUntil(end);
         cpu.end();
-        AppStep step = summarise(offered, answers.get(), cpu);
+        AppStep step = summarise(offered, window, answers.get(), cpu);
         progress.accept(String.format("app: %.0f/s offered -> %.0f completed/s (%.0f ok/s), p99 %.1f ms, %d timeouts,"
-                        + " statuses %s, server CPU %.0f %%, load CPU %.0f %%: %s", offered, step.completedPerSecond(),
-                step.okPerSecond(), step.ack().p99Ms(), step.timeouts(), step.statuses(), step.serverCpuPercent(),
-                step.load().totalPercent(), step.verdict()));
+                        + " statuses %s, server CPU %.0f %%, load CPU %.0f %% (longest event-loop stall %.0f ms): %s",
+                offered, step.completedPerSecond(), step.okPerSecond(), step.ack().p99Ms(), step.timeouts(),
+                step.statuses(), step.serverCpuPercent(), step.load().totalPercent(), step.clientStallMs(),
+                step.verdict()));
         Thread.sleep(2000); // the server works off what is left before the next rate
         return step;
     }
 
-    private AppStep summarise(double offered, List<JsonNode> answers, CpuWindow cpu) {
-        double seconds = s.window().toMillis() / 1000.0;
+    private AppStep summarise(double offered, Duration window, List<JsonNode> answers, CpuWindow cpu) {
+        double seconds = window.toMillis() / 1000.0;
         LatencyHistogram all = new LatencyHistogram();
         Map<String, Long> statuses = new TreeMap<>();
         long timeouts = 0;
@@ -207,8 +228,10 @@ public final class Application {
         } else {
             verdict = "ok";
         }
+        double clientStall = answers.stream().mapToDouble(a -> a.path("loopDelayMs").path("max").asDouble()).max()
+                .orElse(0);
         return new AppStep(offered, seconds, completed, round(ok / seconds), ack, statuses, timeouts, notSent, events,
-                pushes, cpu.load(), cpu.serverCpuPercent(), "ok".equals(verdict), verdict);
+                pushes, cpu.load(), round(clientStall), cpu.serverCpuPercent(), "ok".equals(verdict), verdict);
     }
 
     private static List<String> eventNames(List<JsonNode> answers) {

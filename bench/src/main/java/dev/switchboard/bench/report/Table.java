@@ -1,5 +1,6 @@
 package dev.switchboard.bench.report;
 
+import dev.switchboard.bench.result.AppConnect;
 import dev.switchboard.bench.result.AppRun;
 import dev.switchboard.bench.result.AppStep;
 import dev.switchboard.bench.result.ConnectionsRun;
@@ -107,13 +108,11 @@ public final class Table {
             return;
         }
         for (AppRun app : r.app()) {
-            out.printf("%n   %s database: seeded in %.1f s; %d of %d users connected at %.0f/s (to the 4th push p50 %.0f ms,"
-                            + " p99 %.0f ms, server CPU %.1f ms per connect)%n", app.database(), app.seedSeconds(),
-                    app.connect().connected(), app.connect().target(), app.connect().connectsPerSecond(),
-                    app.connect().toFourthPush().p50Ms(), app.connect().toFourthPush().p99Ms(),
-                    app.connect().serverCpuMillisPerConnect());
-            out.printf("   %-14s %11s %8s %8s %8s %9s %10s %9s  %s%n", "offered/s", "completed/s", "ok/s", "p50 ms",
-                    "p99 ms", "timeouts", "server CPU", "load CPU", "verdict");
+            out.printf("%n   %s database: seeded in %.1f s%n", app.database(), app.seedSeconds());
+            connectRow(out, "first connect after start (cold JVM, nothing cached)", app.firstConnect());
+            connectRow(out, "the same users connect again", app.connect());
+            out.printf("   %-14s %11s %8s %8s %8s %9s %10s %9s %12s  %s%n", "offered/s", "completed/s", "ok/s", "p50 ms",
+                    "p99 ms", "timeouts", "server CPU", "load CPU", "client stall", "verdict");
             for (AppStep step : app.steps()) {
                 stepRow(out, "", step);
             }
@@ -146,10 +145,20 @@ public final class Table {
         }
     }
 
+    private static void connectRow(PrintStream out, String what, AppConnect c) {
+        if (c == null) {
+            return;
+        }
+        out.printf("   %s: %d of %d users at %.0f/s (to the 4th push p50 %.0f ms, p99 %.0f ms), server CPU %.1f ms per"
+                        + " connect%n", what, c.connected(), c.target(), c.connectsPerSecond(), c.toFourthPush().p50Ms(),
+                c.toFourthPush().p99Ms(), c.serverCpuMillisPerConnect());
+    }
+
     private static void stepRow(PrintStream out, String prefix, AppStep step) {
-        out.printf("   %-14s %11.0f %8.0f %8.2f %8.2f %9d %9.0f%% %8.0f%%  %s%n", prefix + Math.round(step.offeredPerSecond()),
-                step.completedPerSecond(), step.okPerSecond(), step.ack().p50Ms(), step.ack().p99Ms(), step.timeouts(),
-                step.serverCpuPercent(), step.load().totalPercent(), step.verdict());
+        out.printf("   %-14s %11.0f %8.0f %8.2f %8.2f %9d %9.0f%% %8.0f%% %12.0f  %s%n",
+                prefix + Math.round(step.offeredPerSecond()), step.completedPerSecond(), step.okPerSecond(),
+                step.ack().p50Ms(), step.ack().p99Ms(), step.timeouts(), step.serverCpuPercent(),
+                step.load().totalPercent(), step.clientStallMs(), step.verdict());
     }
 
     /** The step the per-event figures are shown for: the best one, or the lowest rate when none met the target. */

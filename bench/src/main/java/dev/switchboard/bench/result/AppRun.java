@@ -3,12 +3,14 @@ package dev.switchboard.bench.result;
 import java.util.List;
 
 /**
- * The application on one database ({@code memory} or {@code file}): seeding the fixture, the connect
- * rate, every stepped rate, the highest rate that kept the p99 ack latency under the target
+ * The application on one database ({@code memory} or {@code file}): seeding the fixture, the first
+ * connect of every user right after the server started ({@code firstConnect}: cold JVM, nothing cached),
+ * the connect rate when the same users connect again ({@code connect}), every stepped rate, the highest rate that kept the p99 ack latency under the target
  * ({@code best}), the highest completed rate of any step ({@code peakCompletedPerSecond}), and the
  * overload step at {@code overloadFactor} times the best rate.
  */
-public record AppRun(String database, int users, double seedSeconds, AppConnect connect, double p99TargetMs,
+public record AppRun(String database, int users, double seedSeconds, AppConnect firstConnect, AppConnect connect,
+                     double p99TargetMs,
                      List<AppStep> steps, AppStep best, double peakCompletedPerSecond, double overloadFactor,
                      AppStep overload) {
 }

@@ -103,7 +103,8 @@ public final class Servers {
             return Map.of();
         }
         Path jfr = logs.resolve(logName.replace(".log", ".jfr"));
-        return Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+        String settings = System.getenv().getOrDefault("SWITCHBOARD_JFR_SETTINGS", "profile"); // a .jfc for finer sampling
+        return Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=" + settings + ",filename=" + jfr);
     }
 
     public static int freePort() throws IOException {

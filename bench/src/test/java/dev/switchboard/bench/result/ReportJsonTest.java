@@ -79,12 +79,13 @@ class ReportJsonTest {
         Map<String, EventFigures> events = new LinkedHashMap<>();
         events.put("message/new", new EventFigures(100, Map.of("ok", 100L), 0, 3, 9, 12));
         AppStep step = new AppStep(200, 10, 199.5, 199.5, Latency.empty(), Map.of("ok", 1995L), 0, 0, events,
-                Map.of("tweet/new", Latency.empty()), new LoadCpu(2, 20, 12), 60, true, "ok");
+                Map.of("tweet/new", Latency.empty()), new LoadCpu(2, 20, 12), 30, 60, true, "ok");
         AppStep overload = new AppStep(800, 10, 750, 680, Latency.empty(), Map.of("ok", 6800L, "unavailable", 700L), 50,
-                0, events, Map.of(), new LoadCpu(2, 40, 25), 190, false, "50 acks timed out");
+                0, events, Map.of(), new LoadCpu(2, 40, 25), 80, 190, false,
+                "50 acks timed out");
         AppConnect connect = new AppConnect(1000, 1000, 0, 25, 18.2, 55.0, Latency.empty(), 0, 150, 30, new LoadCpu(2, 40,
                 21), List.of());
-        AppRun app = new AppRun("memory", 1000, 12.3, connect, 25, List.of(step), step, 199.5, 4, overload);
+        AppRun app = new AppRun("memory", 1000, 12.3, connect, connect, 25, List.of(step), step, 199.5, 4, overload);
         return new Report("2026-11-25T12:00:00Z", "full", machine, settings, transport, List.of(connections),
                 List.of(app), new SeedTiming(10_000, 42.5, true, "ok"), List.of("a note"), 1.0, 1200);
     }

@@ -63,6 +63,7 @@ public final class AdminNamespace implements AutoCloseable {
                 new AuditLog(app.stores().audit(), namespace, app.config().nodeName()));
         GetStats.answerForThisNode(context);
         new Dispatcher(AdminListeners.all(context), app.argParser(), app.clock(), CallObserver.NONE)
+                .syncingAt(app.syncPoints())
                 .register(namespace);
         return admin;
     }

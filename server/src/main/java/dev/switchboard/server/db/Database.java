@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
@@ -29,8 +30,20 @@ public final class Database implements AutoCloseable {
 
     /** Connects lazily (the driver connects on first use); the database is the URI's, or {@code switchboard}. */
     public static Database connect(String uri) {
+        return connect(uri, null, null);
+    }
+
+    /** As {@link #connect(String)}, naming the client in its handshake and telling {@code listener} of every command. */
+    public static Database connect(String uri, String applicationName, CommandListener listener) {
         ConnectionString cs = new ConnectionString(uri);
-        MongoClientSettings settings = MongoClientSettings.builder()
+        MongoClientSettings.Builder builder = MongoClientSettings.builder();
+        if (applicationName != null) {
+            builder.applicationName(applicationName);
+        }
+        if (listener != null) {
+            builder.addCommandListener(listener);
+        }
+        MongoClientSettings settings = builder
                 .applyConnectionString(cs)
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .applyToSocketSettings(b -> b.connectTimeout(3, TimeUnit.SECONDS).readTimeout(15, TimeUnit.SECONDS))

@@ -4,11 +4,14 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.h2.mvstore.MVStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.h2.mvstore.MVStore;
 
 /**
  * The default database: mongo-java-server running in this process, reached by the official driver
@@ -16,16 +19,30 @@ import java.nio.file.Path;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+    /**
+     * The file store's page cache. Its default, 16 MB, is smaller than the hot pages of a few thousand users, and a
+     * page read again from the file is deserialized again.
+     */
+    private static final int CACHE_MB = 64;
+    /**
+     * Pages split past 4 KB instead of 16 KB: a commit writes every page a write touched, and each such page is
+     * serialized whole, so smaller pages mean fewer neighbouring documents serialized again per write.
+     */
+    private static final int PAGE_BYTES = 4096;
+
     private final MongoServer server;
     private final MongoBackend backend;
     private final Path file;
     private final String uri;
+    private final List<WrittenDocuments> watchers;
 
-    private EmbeddedMongo(MongoServer server, MongoBackend backend, Path file, String uri) {
+    private EmbeddedMongo(MongoServer server, MongoBackend backend, Path file, String uri,
+                          List<WrittenDocuments> watchers) {
         this.server = server;
         this.backend = backend;
         this.file = file;
         this.uri = uri;
+        this.watchers = watchers;
     }
 
     /**
@@ -47,9 +64,15 @@ public final class EmbeddedMongo implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the database folder for " + file, e);
             }
-            backend = durable(new H2Backend(file.toAbsolutePath().toString()));
+            backend = durable(new H2Backend(new MVStore.Builder()
+                    .fileName(file.toAbsolutePath().toString())
+                    .autoCommitDisabled()
+                    .cacheSize(CACHE_MB)
+                    .pageSplitSize(PAGE_BYTES)
+                    .open()));
         }
-        MongoServer server = new MongoServer(backend);
+        List<WrittenDocuments> watchers = new CopyOnWriteArrayList<>();
+        MongoServer server = new MongoServer(new WriteWatch(backend, everyOf(watchers)));
         try {
             server.bind(host, port);
         } catch (RuntimeException e) {
@@ -59,7 +82,26 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         var address = server.getLocalAddress();
         String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
-        return new EmbeddedMongo(server, backend, file, uri);
+        return new EmbeddedMongo(server, backend, file, uri, watchers);
+    }
+
+    private static WrittenDocuments everyOf(List<WrittenDocuments> watchers) {
+        return new WrittenDocuments() {
+            @Override
+            public void changed(String database, String collection, Set<String> ids) {
+                watchers.forEach(w -> w.changed(database, collection, ids));
+            }
+
+            @Override
+            public void changedAll(String database, String collection) {
+                watchers.forEach(w -> w.changedAll(database, collection));
+            }
+        };
+    }
+
+    /** From now on, {@code watcher} hears of every write applied, by any client (see {@link WrittenDocuments}). */
+    public void watchWrites(WrittenDocuments watcher) {
+        watchers.add(watcher);
     }
 
     /**
@@ -101,6 +143,21 @@ public final class EmbeddedMongo implements AutoCloseable {
     public void commit() {
         if (backend instanceof DurableWrites durable) {
             durable.checkpoint();
+        }
+    }
+
+    /**
+     * The application name under which this process's server connects, so that its writes are answered once
+     * applied and made durable at its sync points ({@link #awaitWritesDurable()}) instead of one by one.
+     */
+    public static String syncPointClientName() {
+        return DurableWrites.SYNC_POINT_CLIENT;
+    }
+
+    /** Returns once every write applied so far is on disk; at once in memory. */
+    public void awaitWritesDurable() {
+        if (backend instanceof DurableWrites durable) {
+            durable.awaitApplied();
         }
     }
 

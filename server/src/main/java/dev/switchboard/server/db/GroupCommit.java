@@ -97,6 +97,18 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** Blocks until every write applied so far is committed (at once when none is pending). */
+    void awaitApplied() {
+        long upTo;
+        state.lock();
+        try {
+            upTo = applied;
+        } finally {
+            state.unlock();
+        }
+        awaitDurable(upTo);
+    }
+
     private void commitLoop() {
         while (true) {
             state.lock();

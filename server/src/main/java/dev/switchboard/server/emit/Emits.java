@@ -2,6 +2,7 @@ package dev.switchboard.server.emit;
 
 import dev.switchboard.engine.Namespace;
 import dev.switchboard.protocol.catalog.EventCatalog;
+import dev.switchboard.server.db.SyncPoints;
 import dev.switchboard.server.emit.message.unread.SendUnreadMessages;
 import dev.switchboard.server.emit.story.SendAllStories;
 import dev.switchboard.server.emit.tweet.SendTweetsByPagination;
@@ -41,8 +42,8 @@ public record Emits(
         PushToUser userSuspended,
         PushToUser contentRemoved) {
 
-    public static Emits create(Namespace main, Stores stores, Visibility visibility) {
-        Emitter emitter = new Emitter(main);
+    public static Emits create(Namespace main, Stores stores, Visibility visibility, SyncPoints syncPoints) {
+        Emitter emitter = new Emitter(main, syncPoints);
         Map<String, ConnectPush> onConnect = new LinkedHashMap<>();
         onConnect.put("user/chatList/send/all", new SendChatList(stores.messages()));
         onConnect.put("message/unread/send/all", new SendUnreadMessages(stores.messages()));

@@ -6,6 +6,7 @@ import dev.switchboard.engine.Namespace;
 import dev.switchboard.engine.Socket;
 import dev.switchboard.server.Rooms;
 import dev.switchboard.server.SocketUser;
+import dev.switchboard.server.db.SyncPoints;
 import java.util.Collection;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -17,13 +18,17 @@ public final class Emitter {
     private static final Logger LOG = LoggerFactory.getLogger(Emitter.class);
 
     private final Namespace main;
+    private final SyncPoints syncPoints;
 
-    public Emitter(Namespace main) {
+    /** Every push waits at {@code syncPoints} first: nobody hears of a write before it is durable. */
+    public Emitter(Namespace main, SyncPoints syncPoints) {
         this.main = main;
+        this.syncPoints = syncPoints;
     }
 
     public void toSocket(Socket socket, String event, JsonNode payload) {
         try {
+            syncPoints.beforeAnswer();
             socket.emit(event, payload);
         } catch (RuntimeException e) {
             logError(event, SocketUser.logId(socket), socket.id(), e);
@@ -33,6 +38,7 @@ public final class Emitter {
     /** To every socket of that user, on every node. */
     public void toUser(ObjectId userId, String event, JsonNode payload) {
         try {
+            syncPoints.beforeAnswer();
             main.to(Rooms.user(userId)).emit(event, payload);
         } catch (RuntimeException e) {
             logError(event, userId.toHexString(), "-", e);
@@ -42,6 +48,7 @@ public final class Emitter {
     /** To room {@code followed-<owner>}, skipping every socket of the {@code except} users. */
     public void toFollowersOf(ObjectId owner, Collection<ObjectId> except, String event, JsonNode payload) {
         try {
+            syncPoints.beforeAnswer();
             Broadcast b = main.to(Rooms.followed(owner));
             if (!except.isEmpty()) {
                 b = b.except(except.stream().map(Rooms::user).toArray(String[]::new));

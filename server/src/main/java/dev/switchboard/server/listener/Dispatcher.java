@@ -15,6 +15,7 @@ import dev.switchboard.server.SocketUser;
 import dev.switchboard.server.args.ArgParser;
 import dev.switchboard.server.args.Args;
 import dev.switchboard.server.config.ServerConfig;
+import dev.switchboard.server.db.SyncPoints;
 import dev.switchboard.server.security.EventRate;
 import dev.switchboard.server.security.QueueBudget;
 import java.time.Clock;
@@ -38,6 +39,7 @@ public final class Dispatcher {
     private final EventRate rate;
     private final QueueBudget queueBudget;
     private final FailureLog failures = new FailureLog();
+    private SyncPoints syncPoints = SyncPoints.NONE;
 
     /** With the default event rate ({@link ServerConfig.Limits#DEFAULT}). */
     public Dispatcher(Routes<?> routes, ArgParser parser, Clock clock, CallObserver observer) {
@@ -59,6 +61,12 @@ public final class Dispatcher {
         this.observer = observer;
         this.rate = rate;
         this.queueBudget = queueBudget;
+    }
+
+    /** Every reply waits at {@code syncPoints} first, so what it reports is durable; set before {@link #register}. */
+    public Dispatcher syncingAt(SyncPoints syncPoints) {
+        this.syncPoints = syncPoints;
+        return this;
     }
 
     public void register(Namespace namespace) {
@@ -94,6 +102,13 @@ public final class Dispatcher {
             failures.failed(socket, spec.name(), spec.name(), e.toString(), e);
             reply = Reply.error(ReplyStatus.INTERNAL, "the server failed while handling " + spec.name()
                     + "; the error is in its log");
+        }
+        try {
+            syncPoints.beforeAnswer();
+        } catch (RuntimeException e) {
+            failures.failed(socket, spec.name(), spec.name(), "database: " + e.getMessage(), e);
+            reply = Reply.error(ReplyStatus.INTERNAL, "the database could not make the changes of " + spec.name()
+                    + " durable; try again later");
         }
         event.ack().send(reply);
         observer.called(socket, spec.name(), event.args(), Reply.statusOf(reply).orElse(ReplyStatus.INTERNAL),

@@ -1,14 +1,15 @@
 package dev.switchboard.server.route;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.MongoException;
 import dev.switchboard.engine.HttpHandler;
+import dev.switchboard.server.db.SyncPoints;
 import dev.switchboard.server.json.JsonOut;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,11 @@ public final class JsonRoutes implements HttpHandler {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Map<String, Route> byPath = new LinkedHashMap<>();
+    private final SyncPoints syncPoints;
 
-    public JsonRoutes(List<Route> routes) {
+    /** Every answer waits at {@code syncPoints} first, so the changes it reports are durable. */
+    public JsonRoutes(List<Route> routes, SyncPoints syncPoints) {
+        this.syncPoints = syncPoints;
         for (Route route : routes) {
             if (byPath.put(route.path(), route) != null) {
                 throw new IllegalArgumentException("two routes for " + route.path());
@@ -74,6 +78,13 @@ public final class JsonRoutes implements HttpHandler {
         }
         requireJson(request.header("content-type"));
         RouteAnswer answer = route.handler().handle(new RouteCall(parse(request.body()), request.remoteAddress()));
+        try {
+            syncPoints.beforeAnswer();
+        } catch (RuntimeException e) {
+            LOG.error("Route error: {} {} Error: {}", request.method(), request.path(), e.toString());
+            throw new RouteException(503, "unavailable", "the database could not make this change durable; try again"
+                    + " shortly");
+        }
         return Response.json(answer.status(), answer.body().toString());
     }
 

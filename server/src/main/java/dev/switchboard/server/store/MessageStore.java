@@ -1,29 +1,23 @@
 package dev.switchboard.server.store;
 
 import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.KeyedReads;
 import dev.switchboard.server.store.derived.ChatListStore;
 import dev.switchboard.server.store.derived.ConversationStore;
 import dev.switchboard.server.store.derived.UnreadStore;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 /** The {@code messages} collection: {@code from, to, reply_to, context: { text, image }, sent_at, seen_at}. */
@@ -43,10 +37,12 @@ public final class MessageStore {
     private final ConversationStore conversations;
     private final ChatListStore chats;
     private final UnreadStore unread;
+    private final KeyedReads reads;
 
     public MessageStore(MongoCollection<Document> messages, ConversationStore conversations, ChatListStore chats,
-                        UnreadStore unread) {
+                        UnreadStore unread, KeyedReads reads) {
         this.messages = messages;
+        this.reads = reads;
         this.conversations = conversations;
         this.chats = chats;
         this.unread = unread;
@@ -112,7 +108,7 @@ public final class MessageStore {
     }
 
     public Optional<Document> findById(ObjectId id) {
-        return Optional.ofNullable(messages.find(eq("_id", id)).first());
+        return reads.byId(messages, id);
     }
 
     /** The conversation between two users, newest first. */
@@ -125,8 +121,7 @@ public final class MessageStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Object, Document> byId = new HashMap<>();
-        messages.find(in("_id", ids)).forEach(m -> byId.put(m.get("_id"), m));
+        Map<Object, Document> byId = reads.byIds(messages, ids);
         List<Document> out = new ArrayList<>();
         for (ObjectId id : ids) {
             Document m = byId.get(id);

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.KeyedReads;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
@@ -22,8 +23,11 @@ public final class RevocationStore {
 
     private final MongoCollection<Document> revocations;
 
-    public RevocationStore(MongoCollection<Document> revocations) {
+    private final KeyedReads reads;
+
+    public RevocationStore(MongoCollection<Document> revocations, KeyedReads reads) {
         this.revocations = revocations;
+        this.reads = reads;
     }
 
     /** From now on, tokens of that user issued at or before {@code at} are refused. */
@@ -33,7 +37,7 @@ public final class RevocationStore {
 
     /** The moment before which (inclusive) that user's tokens are refused, if any. */
     public Optional<Date> tokensValidAfter(ObjectId userId) {
-        Document d = revocations.find(eq("_id", userId)).first();
+        Document d = reads.byId(revocations, userId).orElse(null);
         return d == null ? Optional.empty() : Optional.ofNullable(d.getDate(TOKENS_VALID_AFTER));
     }
 }

@@ -13,12 +13,12 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.KeyedReads;
 import dev.switchboard.server.store.derived.NewestListStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +44,11 @@ public final class StoryStore {
     private final MongoCollection<Document> stories;
     private final NewestListStore liveStories;
 
-    public StoryStore(MongoCollection<Document> stories, NewestListStore liveStories) {
+    private final KeyedReads reads;
+
+    public StoryStore(MongoCollection<Document> stories, NewestListStore liveStories, KeyedReads reads) {
         this.stories = stories;
+        this.reads = reads;
         this.liveStories = liveStories;
     }
 
@@ -89,7 +92,7 @@ public final class StoryStore {
     }
 
     public Optional<Document> findById(ObjectId id) {
-        return Optional.ofNullable(stories.find(eq("_id", id)).first());
+        return reads.byId(stories, id);
     }
 
     /** The story if it is live at {@code now}: not removed, added within the last 24 hours. */
@@ -126,9 +129,8 @@ public final class StoryStore {
         }
         List<Document> found = new ArrayList<>();
         if (!items.isEmpty()) {
-            Map<Object, Document> byId = new HashMap<>();
-            stories.find(in("_id", items.stream().map(i -> i.get("_id")).toList()))
-                    .projection(Projections.exclude(IMAGE)).forEach(d -> byId.put(d.get("_id"), d));
+            Map<Object, Document> byId = reads.byIds(stories, items.stream().map(i -> i.get("_id")).toList());
+            byId.values().forEach(d -> d.remove(IMAGE));
             items.stream().map(i -> byId.get(i.get("_id"))).filter(d -> d != null && isLive(d, now))
                     .forEach(found::add);
         }

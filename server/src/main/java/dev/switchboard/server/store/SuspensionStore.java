@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
+import dev.switchboard.server.store.cache.KeyedReads;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
@@ -24,8 +25,11 @@ public final class SuspensionStore {
 
     private final MongoCollection<Document> suspensions;
 
-    public SuspensionStore(MongoCollection<Document> suspensions) {
+    private final KeyedReads reads;
+
+    public SuspensionStore(MongoCollection<Document> suspensions, KeyedReads reads) {
         this.suspensions = suspensions;
+        this.reads = reads;
     }
 
     /** Suspends the user, replacing any suspension in force; returns the stored document. */
@@ -38,7 +42,7 @@ public final class SuspensionStore {
 
     /** The user's suspension if it is in force at {@code now}. */
     public Optional<Document> inForce(ObjectId userId, Date now) {
-        return Optional.ofNullable(suspensions.find(eq("_id", userId)).first()).filter(s -> inForce(s, now));
+        return reads.byId(suspensions, userId).filter(s -> inForce(s, now));
     }
 
     public static boolean inForce(Document suspension, Date now) {

@@ -13,11 +13,11 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.KeyedReads;
 import dev.switchboard.server.store.derived.NewestListStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +45,11 @@ public final class TweetStore {
     private final MongoCollection<Document> tweets;
     private final NewestListStore timelines;
 
-    public TweetStore(MongoCollection<Document> tweets, NewestListStore timelines) {
+    private final KeyedReads reads;
+
+    public TweetStore(MongoCollection<Document> tweets, NewestListStore timelines, KeyedReads reads) {
         this.tweets = tweets;
+        this.reads = reads;
         this.timelines = timelines;
     }
 
@@ -103,7 +106,7 @@ public final class TweetStore {
 
     /** Any tweet, removed or not. */
     public Optional<Document> findById(ObjectId id) {
-        return Optional.ofNullable(tweets.find(eq("_id", id)).first());
+        return reads.byId(tweets, id);
     }
 
     /** The live tweet holding that comment. */
@@ -152,10 +155,7 @@ public final class TweetStore {
         if (items.isEmpty()) {
             return List.of();
         }
-        Map<Object, Document> byId = new HashMap<>();
-        for (Document t : tweets.find(in("_id", items.stream().map(i -> i.get("_id")).toList()))) {
-            byId.put(t.get("_id"), t);
-        }
+        Map<Object, Document> byId = reads.byIds(tweets, items.stream().map(i -> i.get("_id")).toList());
         List<Document> out = new ArrayList<>();
         for (Document item : items) {
             Document t = byId.get(item.get("_id"));

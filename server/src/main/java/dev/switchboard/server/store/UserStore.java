@@ -15,6 +15,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.KeyedReads;
 import dev.switchboard.server.store.derived.InverseListStore;
 import dev.switchboard.server.store.derived.KeyedLocks;
 import java.util.ArrayList;
@@ -61,9 +62,12 @@ public final class UserStore {
     private final InverseListStore blockers;
     /** A user's following or block list and the other users' inverse lists change together, per user. */
     private final KeyedLocks locks = new KeyedLocks(256);
+    private final KeyedReads reads;
 
-    public UserStore(MongoCollection<Document> users, InverseListStore followers, InverseListStore blockers) {
+    public UserStore(MongoCollection<Document> users, InverseListStore followers, InverseListStore blockers,
+                     KeyedReads reads) {
         this.users = users;
+        this.reads = reads;
         this.followers = followers;
         this.blockers = blockers;
     }
@@ -110,34 +114,22 @@ public final class UserStore {
     }
 
     public Optional<Document> findById(ObjectId id) {
-        return Optional.ofNullable(users.find(eq("_id", id)).first());
+        return reads.byId(users, id);
     }
 
     /** Only the chosen fields (and {@code _id}) of that user: cheaper to read and to ship than the whole document. */
     public Optional<Document> findById(ObjectId id, String... fields) {
-        return Optional.ofNullable(users.find(eq("_id", id)).projection(Projections.include(fields)).first());
+        return reads.byId(users, id, fields);
     }
 
     public boolean exists(ObjectId id) {
-        return users.countDocuments(eq("_id", id)) > 0;
+        return reads.byId(users, id).isPresent();
     }
 
     /** The users with these ids, keyed by id, in the order asked (missing ones left out). */
     public Map<ObjectId, Document> findByIds(Collection<ObjectId> ids) {
         Map<ObjectId, Document> found = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        Map<ObjectId, Document> byId = new LinkedHashMap<>();
-        for (Document d : users.find(in("_id", ids))) {
-            byId.put(d.getObjectId("_id"), d);
-        }
-        for (ObjectId id : ids) {
-            Document d = byId.get(id);
-            if (d != null) {
-                found.put(id, d);
-            }
-        }
+        reads.byIds(users, ids).forEach((id, d) -> found.put((ObjectId) id, d));
         return found;
     }
 

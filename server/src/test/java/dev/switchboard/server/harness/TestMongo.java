@@ -38,6 +38,10 @@ public final class TestMongo implements BeforeAllCallback, AfterAllCallback {
         return server.uri();
     }
 
+    public EmbeddedMongo embedded() {
+        return server;
+    }
+
     /** A new empty database with the indexes the server declares at startup (unique ones included). */
     public Database freshDatabase() {
         Database db = Database.connect(server.uri() + "/" + freshName());

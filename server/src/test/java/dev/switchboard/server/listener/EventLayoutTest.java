@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.server.AppContext;
 import dev.switchboard.server.admin.AdminContext;
 import dev.switchboard.server.admin.listener.AdminListeners;
+import dev.switchboard.server.db.SyncPoints;
 import dev.switchboard.server.emit.Emits;
 import dev.switchboard.server.harness.TestServer;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ class EventLayoutTest {
 
     @Test
     void everyListenerOfTheMainNamespaceLivesAtItsEventsPath() {
-        AppContext nothing = new AppContext(null, null, null, null, null, null, null, null, null, null);
+        AppContext nothing = new AppContext(null, null, null, null, null, null, null, null, null, null, null);
         assertThat(misplaced(ROOT + ".listener", "", Listeners.all(nothing).listeners())).isEmpty();
     }
 
@@ -38,7 +39,7 @@ class EventLayoutTest {
     @Test
     void everyConnectPushLivesAtItsEventsPath() {
         try (TestServer server = TestServer.start()) {
-            Emits emits = Emits.create(null, server.stores(), null);
+            Emits emits = Emits.create(null, server.stores(), null, SyncPoints.NONE);
             assertThat(misplaced(ROOT + ".emit", "", emits.onConnect())).isEmpty();
         }
     }

@@ -2,11 +2,14 @@ package dev.switchboard.server.store.derived;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.KeyedReads;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 /**
@@ -21,8 +24,11 @@ public final class ChatListStore {
 
     private final MongoCollection<Document> chats;
 
-    public ChatListStore(MongoCollection<Document> chats) {
+    private final KeyedReads reads;
+
+    public ChatListStore(MongoCollection<Document> chats, KeyedReads reads) {
         this.chats = chats;
+        this.reads = reads;
     }
 
     public MongoCollection<Document> collection() {
@@ -30,15 +36,17 @@ public final class ChatListStore {
     }
 
     public void messageSent(ObjectId from, ObjectId to, Date at) {
-        Upserts.byId(chats, from, Updates.max(PARTNERS + "." + to.toHexString(), at));
+        Map<Object, Bson> updates = new LinkedHashMap<>();
+        updates.put(from, Updates.max(PARTNERS + "." + to.toHexString(), at));
         if (!from.equals(to)) {
-            Upserts.byId(chats, to, Updates.max(PARTNERS + "." + from.toHexString(), at));
+            updates.put(to, Updates.max(PARTNERS + "." + from.toHexString(), at));
         }
+        Upserts.byIdsIdempotent(chats, updates);
     }
 
     /** The partners, newest conversation first (ties by id). */
     public List<ObjectId> partners(ObjectId user) {
-        Document stored = chats.find(new Document("_id", user)).first();
+        Document stored = reads.byId(chats, user).orElse(null);
         Document partners = stored == null ? null : stored.get(PARTNERS, Document.class);
         List<Map.Entry<String, Object>> entries = partners == null ? new ArrayList<>()
                 : new ArrayList<>(partners.entrySet());

@@ -2,6 +2,7 @@ package dev.switchboard.server.store.derived;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.KeyedReads;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -27,8 +28,11 @@ public final class ConversationStore {
 
     private final MongoCollection<Document> conversations;
 
-    public ConversationStore(MongoCollection<Document> conversations) {
+    private final KeyedReads reads;
+
+    public ConversationStore(MongoCollection<Document> conversations, KeyedReads reads) {
         this.conversations = conversations;
+        this.reads = reads;
     }
 
     public MongoCollection<Document> collection() {
@@ -51,7 +55,7 @@ public final class ConversationStore {
 
     /** The ids of one page of the conversation, newest first. */
     public List<ObjectId> page(ObjectId a, ObjectId b, int skip, int limit) {
-        Document stored = conversations.find(new Document("_id", key(a, b))).first();
+        Document stored = reads.byId(conversations, key(a, b)).orElse(null);
         List<Document> entries = stored == null ? null : stored.getList(MESSAGES, Document.class);
         if (entries == null) {
             return List.of();

@@ -2,6 +2,7 @@ package dev.switchboard.server.store.derived;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.KeyedReads;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -25,9 +26,11 @@ public final class InverseListStore {
 
     private final MongoCollection<Document> lists;
     private final String atField;
+    private final KeyedReads reads;
 
-    public InverseListStore(MongoCollection<Document> lists, String atField) {
+    public InverseListStore(MongoCollection<Document> lists, String atField, KeyedReads reads) {
         this.lists = lists;
+        this.reads = reads;
         this.atField = atField;
     }
 
@@ -51,7 +54,7 @@ public final class InverseListStore {
 
     /** The entries naming {@code user}, oldest first (ties by the other user's id). */
     public List<Document> entries(ObjectId user) {
-        Document list = lists.find(new Document("_id", user)).first();
+        Document list = reads.byId(lists, user).orElse(null);
         return sorted(list == null ? null : list.getList(ENTRIES, Document.class), atField);
     }
 

@@ -3,11 +3,12 @@ package dev.switchboard.server.store.derived;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.KeyedReads;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -36,8 +37,11 @@ public final class NewestListStore {
 
     private final MongoCollection<Document> lists;
 
-    public NewestListStore(MongoCollection<Document> lists) {
+    private final KeyedReads reads;
+
+    public NewestListStore(MongoCollection<Document> lists, KeyedReads reads) {
         this.lists = lists;
+        this.reads = reads;
     }
 
     public MongoCollection<Document> collection() {
@@ -61,15 +65,12 @@ public final class NewestListStore {
 
     /** The stored list of that owner (empty when none). */
     public NewestList of(ObjectId owner) {
-        return NewestList.of(owner, lists.find(new Document("_id", owner)).first());
+        return NewestList.of(owner, reads.byId(lists, owner).orElse(null));
     }
 
     /** The lists of these owners, in that order, read in one query by {@code _id}. */
     public List<NewestList> of(Collection<ObjectId> owners) {
-        Map<Object, Document> stored = new HashMap<>();
-        for (Document d : lists.find(new Document("_id", new Document("$in", List.copyOf(owners))))) {
-            stored.put(d.get("_id"), d);
-        }
+        Map<Object, Document> stored = reads.sharedByIds(lists, owners); // NewestList only reads its items
         List<NewestList> out = new ArrayList<>();
         for (ObjectId owner : owners) {
             out.add(NewestList.of(owner, stored.get(owner)));
@@ -86,7 +87,8 @@ public final class NewestListStore {
             }
             List<Document> items = stored.getList(ITEMS, Document.class);
             Number count = stored.get(COUNT, Number.class);
-            return new NewestList(owner, count == null ? 0 : count.longValue(), items == null ? List.of() : items);
+            return new NewestList(owner, count == null ? 0 : count.longValue(),
+                    items == null ? List.of() : Collections.unmodifiableList(items));
         }
 
         /** True when the list holds every live item of its owner. */

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.KeyedReads;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,8 +22,11 @@ public final class UnreadStore {
 
     private final MongoCollection<Document> unread;
 
-    public UnreadStore(MongoCollection<Document> unread) {
+    private final KeyedReads reads;
+
+    public UnreadStore(MongoCollection<Document> unread, KeyedReads reads) {
         this.unread = unread;
+        this.reads = reads;
     }
 
     public MongoCollection<Document> collection() {
@@ -34,7 +38,7 @@ public final class UnreadStore {
     }
 
     public List<ObjectId> ids(ObjectId user) {
-        Document stored = unread.find(new Document("_id", user)).first();
+        Document stored = reads.byId(unread, user).orElse(null);
         List<ObjectId> ids = stored == null ? null : stored.getList(IDS, ObjectId.class);
         return ids == null ? List.of() : ids;
     }

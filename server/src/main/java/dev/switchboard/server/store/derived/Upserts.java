@@ -1,9 +1,15 @@
 package dev.switchboard.server.store.derived;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -15,6 +21,7 @@ import org.bson.conversions.Bson;
 final class Upserts {
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private Upserts() {
     }
@@ -28,6 +35,24 @@ final class Upserts {
                 throw e;
             }
             collection.updateOne(filter, update, UPSERT);
+        }
+    }
+
+    /**
+     * Several such updates in one round trip, each by its own {@code _id}; only for updates that give the same
+     * result when applied twice (such as {@code $max}), as after a duplicate key the whole batch is sent again.
+     */
+    static void byIdsIdempotent(MongoCollection<Document> collection, Map<Object, Bson> updates) {
+        List<UpdateOneModel<Document>> models = new ArrayList<>();
+        updates.forEach((id, update) -> models.add(new UpdateOneModel<>(new Document("_id", id), update, UPSERT)));
+        try {
+            collection.bulkWrite(models, UNORDERED);
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode())
+                    != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            collection.bulkWrite(models, UNORDERED);
         }
     }
 }

@@ -1,0 +1,197 @@
+package dev.switchboard.server.store.cache;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import dev.switchboard.server.db.WrittenDocuments;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+
+/**
+ * Reads of whole documents by {@code _id}, the hot reads of every store. On the embedded database they
+ * are served from a cache in this process that the database itself keeps true: it reports every write it
+ * applies, from any client, before answering it ({@link WrittenDocuments}), and the changed documents
+ * leave the cache. On an external MongoDB other processes write unseen, so every read goes to the
+ * database ({@link #direct()}).
+ *
+ * <p>Callers own what they get: every document handed out is a copy.
+ */
+public final class KeyedReads implements WrittenDocuments {
+
+    /** Documents kept per collection at most; past it, some are dropped at random. */
+    static final int DEFAULT_LIMIT = 20_000;
+
+    private final String database;
+    private final int limit;
+    private final Map<String, Shelf> shelves = new ConcurrentHashMap<>();
+
+    private KeyedReads(String database, int limit) {
+        this.database = database;
+        this.limit = limit;
+    }
+
+    /** Reads straight from the database, no cache. */
+    public static KeyedReads direct() {
+        return new KeyedReads(null, 0);
+    }
+
+    /** Cached reads of one database, which must then report its writes to {@link #changed} and {@link #changedAll}. */
+    public static KeyedReads cached(String database) {
+        return cached(database, DEFAULT_LIMIT);
+    }
+
+    static KeyedReads cached(String database, int limit) {
+        return new KeyedReads(database, limit);
+    }
+
+    public boolean caching() {
+        return database != null;
+    }
+
+    /** The document with that {@code _id}. */
+    public Optional<Document> byId(MongoCollection<Document> collection, Object id) {
+        String key = caching() ? WrittenDocuments.key(id) : null;
+        if (key == null) {
+            return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first());
+        }
+        Shelf shelf = shelf(collection);
+        Shelf.Found found = shelf.get(key);
+        if (found != null) {
+            return Optional.ofNullable(DocumentCopy.of(found.document()));
+        }
+        long generation = shelf.generation(key);
+        Document read = collection.find(Filters.eq("_id", id)).first();
+        shelf.keep(key, generation, read == null ? null : DocumentCopy.of(read));
+        return Optional.ofNullable(read);
+    }
+
+    /** Only {@code _id} and these top-level fields of the document with that {@code _id}, as a projection returns them. */
+    public Optional<Document> byId(MongoCollection<Document> collection, Object id, String... fields) {
+        if (!caching()) {
+            return Optional.ofNullable(collection.find(Filters.eq("_id", id)).projection(Projections.include(fields))
+                    .first());
+        }
+        Set<String> kept = new HashSet<>(List.of(fields));
+        kept.add("_id");
+        return byId(collection, id).map(d -> {
+            Document only = new Document();
+            d.forEach((k, v) -> {
+                if (kept.contains(k)) {
+                    only.put(k, v);
+                }
+            });
+            return only;
+        });
+    }
+
+    /** The documents with these {@code _id}s that exist, by {@code _id}, in the order of {@code ids}. */
+    public Map<Object, Document> byIds(MongoCollection<Document> collection, Collection<?> ids) {
+        return byIds(collection, ids, true);
+    }
+
+    /**
+     * As {@link #byIds}, but a cached document is handed out as it is, not copied: for callers that only read
+     * large documents (a list of 200 timeline items per followed user) and never change what they get.
+     */
+    public Map<Object, Document> sharedByIds(MongoCollection<Document> collection, Collection<?> ids) {
+        return byIds(collection, ids, false);
+    }
+
+    private Map<Object, Document> byIds(MongoCollection<Document> collection, Collection<?> ids, boolean copy) {
+        Map<Object, Document> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        if (!caching()) {
+            collection.find(Filters.in("_id", List.copyOf(ids))).forEach(d -> out.put(d.get("_id"), d));
+            return ordered(ids, out);
+        }
+        Shelf shelf = shelf(collection);
+        List<Object> missing = new ArrayList<>();
+        Map<Object, Long> generations = new LinkedHashMap<>();
+        for (Object id : ids) {
+            String key = WrittenDocuments.key(id);
+            Shelf.Found found = key == null ? null : shelf.get(key);
+            if (found != null) {
+                if (found.document() != null) {
+                    out.put(id, copy ? DocumentCopy.of(found.document()) : found.document());
+                }
+            } else if (!generations.containsKey(id)) {
+                missing.add(id);
+                generations.put(id, key == null ? -1 : shelf.generation(key));
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<Object, Document> read = new LinkedHashMap<>();
+            collection.find(Filters.in("_id", missing)).forEach(d -> read.put(d.get("_id"), d));
+            for (Object id : missing) {
+                String key = WrittenDocuments.key(id);
+                Document d = read.get(id);
+                if (key != null) {
+                    shelf.keep(key, generations.get(id), d == null ? null : DocumentCopy.of(d));
+                }
+                if (d != null) {
+                    out.put(id, d);
+                }
+            }
+        }
+        return ordered(ids, out);
+    }
+
+    private static Map<Object, Document> ordered(Collection<?> ids, Map<Object, Document> found) {
+        Map<Object, Document> out = new LinkedHashMap<>();
+        for (Object id : ids) {
+            Document d = found.get(id);
+            if (d != null) {
+                out.put(id, d);
+            }
+        }
+        return out;
+    }
+
+    private Shelf shelf(MongoCollection<Document> collection) {
+        return shelves.computeIfAbsent(collection.getNamespace().getCollectionName(), name -> new Shelf(limit));
+    }
+
+    @Override
+    public void changed(String database, String collection, Set<String> ids) {
+        if (!Objects.equals(database, this.database)) {
+            return;
+        }
+        Shelf shelf = shelves.get(collection);
+        if (shelf != null) {
+            ids.forEach(shelf::forget);
+        }
+    }
+
+    @Override
+    public void changedAll(String database, String collection) {
+        if (!Objects.equals(database, this.database)) {
+            return;
+        }
+        if (collection == null) {
+            shelves.values().forEach(Shelf::forgetAll);
+        } else {
+            Shelf shelf = shelves.get(collection);
+            if (shelf != null) {
+                shelf.forgetAll();
+            }
+        }
+    }
+
+    /** How many documents (and known absences) are cached per collection, for the stats. */
+    public Map<String, Integer> sizes() {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        shelves.forEach((name, shelf) -> sizes.put(name, shelf.size()));
+        return sizes;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.switchboard.server.store.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import dev.switchboard.server.db.Database;
+import dev.switchboard.server.harness.TestMongo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The read cache of the embedded database never serves a document older than the last write its reader
+ * could have seen answered, whoever wrote it: here a second client (as {@code scripts/seed} or a shell
+ * would be) changes documents in every way the driver can, and each read through the cache shows it.
+ */
+class KeyedReadsTest {
+
+    @RegisterExtension
+    static final TestMongo mongo = new TestMongo();
+
+    private KeyedReads reads;
+    private MongoCollection<Document> mine;
+    private MongoCollection<Document> theirs;
+    private MongoClient otherClient;
+
+    @BeforeEach
+    void setUp() {
+        Database db = mongo.freshDatabase();
+        reads = KeyedReads.cached(db.name());
+        mongo.embedded().watchWrites(reads);
+        mine = db.collection("things");
+        otherClient = MongoClients.create(mongo.uri());
+        theirs = otherClient.getDatabase(db.name()).getCollection("things");
+    }
+
+    private String name(Object id) {
+        return reads.byId(mine, id).map(d -> d.getString("name")).orElse(null);
+    }
+
+    @Test
+    void everyKindOfWriteByAnotherClientIsSeenByTheNextRead() {
+        ObjectId a = new ObjectId();
+        assertThat(name(a)).as("absent, and the absence is cached").isNull();
+        theirs.insertOne(new Document("_id", a).append("name", "one"));
+        assertThat(name(a)).isEqualTo("one");
+
+        theirs.updateOne(Filters.eq("_id", a), Updates.set("name", "two"));
+        assertThat(name(a)).isEqualTo("two");
+
+        theirs.updateMany(Filters.eq("name", "two"), Updates.set("name", "three"));
+        assertThat(name(a)).as("a write by another filter than _id").isEqualTo("three");
+
+        theirs.findOneAndUpdate(Filters.eq("_id", a), Updates.set("name", "four"),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        assertThat(name(a)).isEqualTo("four");
+
+        theirs.replaceOne(Filters.eq("_id", a), new Document("name", "five"));
+        assertThat(name(a)).isEqualTo("five");
+
+        theirs.bulkWrite(List.of(new UpdateOneModel<>(Filters.in("_id", List.of(a)), Updates.set("name", "six"))));
+        assertThat(name(a)).isEqualTo("six");
+
+        theirs.deleteOne(Filters.eq("_id", a));
+        assertThat(name(a)).isNull();
+
+        theirs.updateOne(Filters.eq("_id", a), Updates.set("name", "upserted"), new UpdateOptions().upsert(true));
+        assertThat(name(a)).isEqualTo("upserted");
+
+        String key = "pair:" + a.toHexString();
+        assertThat(name(key)).isNull();
+        theirs.insertMany(List.of(new Document("_id", key).append("name", "string id")),
+                new InsertManyOptions().ordered(false));
+        assertThat(name(key)).isEqualTo("string id");
+
+        theirs.drop();
+        assertThat(name(a)).isNull();
+        assertThat(name(key)).isNull();
+    }
+
+    @Test
+    void manyReadsOfOneDocumentSeeEachOfItsChangesInOrder() {
+        ObjectId a = new ObjectId();
+        theirs.insertOne(new Document("_id", a).append("n", 0));
+        ObjectId b = new ObjectId();
+        theirs.insertOne(new Document("_id", b).append("n", 0));
+        assertThat(reads.byIds(mine, List.of(b, a, new ObjectId())).keySet()).containsExactly(b, a);
+        for (int n = 1; n <= 50; n++) {
+            theirs.updateOne(Filters.eq("_id", n % 2 == 0 ? a : b), Updates.inc("n", 1));
+            int expectA = n / 2;
+            int expectB = (n + 1) / 2;
+            var both = reads.byIds(mine, List.of(a, b));
+            assertThat(both.get(a).getInteger("n")).isEqualTo(expectA);
+            assertThat(both.get(b).getInteger("n")).isEqualTo(expectB);
+        }
+    }
+
+    @Test
+    void readersRacingWritersNeverKeepAStaleCopy() throws Exception {
+        ObjectId a = new ObjectId();
+        theirs.insertOne(new Document("_id", a).append("n", 0));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        theirs.updateOne(Filters.eq("_id", a), Updates.inc("n", 1));
+                    }
+                }));
+            }
+            for (int r = 0; r < 4; r++) {
+                work.add(pool.submit(() -> {
+                    int seen = 0;
+                    for (int i = 0; i < 300; i++) {
+                        int n = reads.byId(mine, a).orElseThrow().getInteger("n");
+                        assertThat(n).as("never older than what this reader already saw").isGreaterThanOrEqualTo(seen);
+                        seen = n;
+                    }
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(reads.byId(mine, a).orElseThrow().getInteger("n")).as("after the last write was answered")
+                .isEqualTo(400);
+    }
+
+    @Test
+    void whatACallerChangesInItsDocumentStaysWithTheCaller() {
+        ObjectId a = new ObjectId();
+        theirs.insertOne(new Document("_id", a).append("list", new ArrayList<>(List.of(new Document("x", 1)))));
+        Document first = reads.byId(mine, a).orElseThrow();
+        first.getList("list", Document.class).get(0).put("x", 99);
+        first.getList("list", Document.class).add(new Document("x", 2));
+        Document second = reads.byId(mine, a).orElseThrow();
+        assertThat(second.getList("list", Document.class)).containsExactly(new Document("x", 1));
+    }
+
+    @Test
+    void aProjectionKeepsIdAndTheNamedFieldsInStoredOrder() {
+        ObjectId a = new ObjectId();
+        theirs.insertOne(new Document("_id", a).append("x", 1).append("y", 2).append("z", 3));
+        Document projected = reads.byId(mine, a, "z", "x").orElseThrow();
+        assertThat(new ArrayList<>(projected.keySet())).containsExactly("_id", "x", "z");
+        assertThat(projected).isEqualTo(KeyedReads.direct().byId(mine, a, "z", "x").orElseThrow());
+    }
+}
