@@ -34,6 +34,15 @@ class PacketJsonTest {
                 Map.of("only", "key")));
         io.namespace("/").on("bean-with-bytes", Blocking.NON_BLOCKING, (socket, event) -> socket.emit("profile",
                 new Profile("Ada", 36, new byte[] {9, 8}), new byte[] {7}));
+        io.namespace("/").on("cycle", Blocking.NON_BLOCKING, (socket, event) -> {
+            Object[] itself = new Object[1];
+            itself[0] = itself;
+            try {
+                socket.emit("never", itself);
+            } catch (IllegalArgumentException e) {
+                event.ack().send(e.getMessage());
+            }
+        });
         io.start();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -86,6 +95,16 @@ class PacketJsonTest {
             assertThat(reply("423[\"message-with-ack\",\"" + text + "\"]")).as("%d characters", length)
                     .isEqualTo("433[\"" + text + "\"]");
         }
+    }
+
+    @Test
+    void aValueThatContainsItselfFailsTheEmitOnly() throws Exception {
+        RawWebSocket ws = RawWebSocket.connectedToMainNamespace(http, io.port());
+        ws.send("425[\"cycle\"]");
+        assertThat(ws.nextText()).startsWith("435[\"cannot encode Socket.IO packet: a value nested too deeply");
+        ws.send("426[\"message-with-ack\",\"still here\"]");
+        assertThat(ws.nextText()).isEqualTo("436[\"still here\"]");
+        ws.close();
     }
 
     @Test

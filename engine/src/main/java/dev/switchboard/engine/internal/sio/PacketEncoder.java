@@ -97,6 +97,9 @@ final class PacketEncoder {
         } catch (RuntimeException e) {
             buf.release();
             throw e;
+        } catch (StackOverflowError e) {
+            buf.release();
+            throw new IllegalArgumentException("cannot encode Socket.IO packet: a value nested too deeply (one that contains itself?)");
         }
     }
 
