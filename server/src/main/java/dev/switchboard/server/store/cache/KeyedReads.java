@@ -29,6 +29,11 @@ public final class KeyedReads implements WrittenDocuments {
 
     /** Documents kept per collection at most; past it, some are dropped at random. */
     static final int DEFAULT_LIMIT = 20_000;
+    /**
+     * Values kept per collection at most ({@link Shelf#units}, about 100 bytes each): a full timeline of 200 items
+     * counts 600, so 2,000 of them fit, or 20,000 small documents.
+     */
+    static final long DEFAULT_UNIT_LIMIT = 1_500_000;
 
     private final String database;
     private final int limit;
@@ -159,7 +164,8 @@ public final class KeyedReads implements WrittenDocuments {
     }
 
     private Shelf shelf(MongoCollection<Document> collection) {
-        return shelves.computeIfAbsent(collection.getNamespace().getCollectionName(), name -> new Shelf(limit));
+        return shelves.computeIfAbsent(collection.getNamespace().getCollectionName(),
+                name -> new Shelf(limit, DEFAULT_UNIT_LIMIT));
     }
 
     @Override

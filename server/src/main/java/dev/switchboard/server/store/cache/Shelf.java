@@ -1,8 +1,10 @@
 package dev.switchboard.server.store.cache;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.bson.Document;
 
@@ -13,18 +15,22 @@ import org.bson.Document;
  */
 final class Shelf {
 
-    /** What the cache knows of one key: the document, or null when it does not exist. */
-    record Found(Document document) {
+    /** What the cache knows of one key: the document, or null when it does not exist, and its size in {@link #units}. */
+    record Found(Document document, int units) {
     }
 
     private static final int STRIPES = 64;
 
     private final int limit;
+    private final long unitLimit;
     private final Map<String, Found> documents = new ConcurrentHashMap<>();
+    /** Roughly the units held; only decides when to {@link #shrink}, which counts them exactly. */
+    private final AtomicLong units = new AtomicLong();
     private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
 
-    Shelf(int limit) {
+    Shelf(int limit, long unitLimit) {
         this.limit = limit;
+        this.unitLimit = unitLimit;
     }
 
     Found get(String key) {
@@ -39,15 +45,26 @@ final class Shelf {
     void keep(String key, long generation, Document document) {
         int stripe = stripe(key);
         // compute() holds the key's bin while it checks, so forget() of the same key cannot slip in between
-        documents.compute(key, (k, old) -> generations.get(stripe) == generation ? new Found(document) : old);
-        if (documents.size() > limit) {
+        Found found = new Found(document, units(document));
+        long[] change = {0};
+        documents.compute(key, (k, old) -> {
+            if (generations.get(stripe) != generation) {
+                return old;
+            }
+            change[0] = found.units() - (old == null ? 0 : old.units());
+            return found;
+        });
+        if (units.addAndGet(change[0]) > unitLimit || documents.size() > limit) {
             shrink();
         }
     }
 
     void forget(String key) {
         generations.incrementAndGet(stripe(key));
-        documents.remove(key);
+        Found old = documents.remove(key);
+        if (old != null) {
+            units.addAndGet(-old.units());
+        }
     }
 
     void forgetAll() {
@@ -55,6 +72,7 @@ final class Shelf {
             generations.incrementAndGet(i);
         }
         documents.clear();
+        units.set(0);
     }
 
     int size() {
@@ -62,12 +80,36 @@ final class Shelf {
     }
 
     /** Drops documents (in hash order, which is as good as random here) until a tenth of the room is free. */
-    private void shrink() {
-        Iterator<String> keys = documents.keySet().iterator();
-        while (documents.size() > limit * 9 / 10 && keys.hasNext()) {
-            keys.next();
-            keys.remove();
+    private synchronized void shrink() {
+        long held = 0;
+        for (Found f : documents.values()) {
+            held += f.units();
         }
+        Iterator<Found> found = documents.values().iterator();
+        while ((documents.size() > limit * 9 / 10 || held > unitLimit * 9 / 10) && found.hasNext()) {
+            held -= found.next().units();
+            found.remove();
+        }
+        units.set(held);
+    }
+
+    /** A document's size, counted as one unit per value, list element and embedded document, at any depth. */
+    static int units(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            int n = 1;
+            for (Object v : map.values()) {
+                n += units(v);
+            }
+            return n;
+        }
+        if (value instanceof List<?> list) {
+            int n = 1;
+            for (Object v : list) {
+                n += units(v);
+            }
+            return n;
+        }
+        return 1;
     }
 
     private static int stripe(String key) {

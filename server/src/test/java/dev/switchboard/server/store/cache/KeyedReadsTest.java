@@ -158,6 +158,24 @@ class KeyedReadsTest {
     }
 
     @Test
+    void aFullCacheDropsDocumentsAndStillAnswersRight() {
+        KeyedReads small = KeyedReads.cached(mine.getNamespace().getDatabaseName(), 50);
+        mongo.embedded().watchWrites(small);
+        List<ObjectId> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ObjectId id = new ObjectId();
+            ids.add(id);
+            theirs.insertOne(new Document("_id", id).append("i", i));
+        }
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < ids.size(); i++) {
+                assertThat(small.byId(mine, ids.get(i)).orElseThrow().getInteger("i")).isEqualTo(i);
+            }
+        }
+        assertThat(small.sizes().get("things")).isBetween(1, 50);
+    }
+
+    @Test
     void aProjectionKeepsIdAndTheNamedFieldsInStoredOrder() {
         ObjectId a = new ObjectId();
         theirs.insertOne(new Document("_id", a).append("x", 1).append("y", 2).append("z", 3));
