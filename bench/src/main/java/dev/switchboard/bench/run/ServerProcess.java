@@ -125,7 +125,13 @@ public final class ServerProcess implements AutoCloseable {
         return new Memory(ProcStat.of(pid).rssBytes(), heap);
     }
 
+    /**
+     * Collects twice, 2 s apart: a collector that gives unused heap back to the system (Shenandoah) does it after
+     * the collection, not during it, so one collection alone leaves the resident size depending on what ran before.
+     */
     private long jvmHeapAfterGc() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        Thread.sleep(2000);
         jcmd("GC.run");
         return HeapReading.usedBytes(jcmd("GC.heap_info"));
     }
