@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -194,8 +195,11 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     }
 
     /**
-     * Sends a close frame after what was written so far, then closes the connection without waiting
-     * for the client's answer, within {@link #CLOSE_GRACE_MS} even when the flush is stuck.
+     * Sends a close frame after what was written so far, then ends the connection without waiting
+     * for the client's answer, within {@link #CLOSE_GRACE_MS} even when the flush is stuck. After the
+     * close frame only the output is shut: what the client is still sending (the rest of a frame over
+     * maxPayload) is read and dropped, since closing a socket with unread input resets it and the client
+     * would lose the farewell and the close frame before it read them.
      */
     private void sendClose(int code, String reason) {
         if (closing) {
@@ -205,7 +209,13 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
         if (!channel.isWritable()) {
             channel.close(); // a close frame would wait behind data the client does not read
         } else if (channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(code, fitCloseReason(reason))).addListener(ChannelFutureListener.CLOSE);
+            channel.writeAndFlush(new CloseWebSocketFrame(code, fitCloseReason(reason))).addListener(sent -> {
+                if (sent.isSuccess() && channel instanceof DuplexChannel duplex && channel.isActive()) {
+                    duplex.shutdownOutput();
+                } else {
+                    channel.close();
+                }
+            });
             channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
         }
     }
