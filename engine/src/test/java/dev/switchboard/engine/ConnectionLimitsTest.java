@@ -2,7 +2,6 @@ package dev.switchboard.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -73,7 +72,7 @@ class ConnectionLimitsTest {
             send(tcp, "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
                     + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
                     + Base64.getEncoder().encodeToString(new byte[16]) + "\r\n\r\n");
-            assertThat(readHeaders(tcp.getInputStream())).startsWith("HTTP/1.1 101");
+            assertThat(RawHttp.readHeaders(tcp.getInputStream())).startsWith("HTTP/1.1 101");
             tcp.getOutputStream().write(new byte[] {(byte) 0x81, (byte) 0x82, 0, 0, 0, 0, '4', '0'}); // CONNECT, masked
             assertThat(closedWithin(tcp, REQUEST_TIMEOUT.multipliedBy(3))).as("closed").isFalse();
         }
@@ -152,21 +151,9 @@ class ConnectionLimitsTest {
         return false;
     }
 
-    private static String readHeaders(InputStream in) throws IOException {
-        ByteArrayOutputStream headers = new ByteArrayOutputStream();
-        while (!headers.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            headers.write(b);
-        }
-        return headers.toString(StandardCharsets.US_ASCII);
-    }
-
     /** Headers and the body of a response with Content-Length. */
     private static String readResponse(InputStream in) throws IOException {
-        String headers = readHeaders(in);
+        String headers = RawHttp.readHeaders(in);
         int length = 0;
         for (String line : headers.split("\r\n")) {
             if (line.toLowerCase().startsWith("content-length:")) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,7 +52,7 @@ class HardeningTest {
             out.write(("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
                     + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
                     + Base64.getEncoder().encodeToString(new byte[16]) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(readHeaders(tcp.getInputStream())).startsWith("HTTP/1.1 101");
+            assertThat(RawHttp.readHeaders(tcp.getInputStream())).startsWith("HTTP/1.1 101");
             out.write(maskedText("40"));
             out.write(maskedText("42[\"flood\"]"));
             out.flush();
@@ -158,18 +157,6 @@ class HardeningTest {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.body()).isEqualTo("ok");
-    }
-
-    private static String readHeaders(InputStream in) throws IOException {
-        ByteArrayOutputStream headers = new ByteArrayOutputStream();
-        while (!headers.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            headers.write(b);
-        }
-        return headers.toString(StandardCharsets.US_ASCII);
     }
 
     /** A client-to-server text frame (FIN, masked with a zero key, so the payload stays as is). */
