@@ -41,6 +41,26 @@ class SwitchboardServerTest {
         }
     }
 
+    /** The console retires its bundled server on a thread that may be interrupted as it quits. */
+    @Test
+    void closingOnAnInterruptedThreadStillClosesTheDatabaseAndKeepsItsData() {
+        ServerConfig config = ServerConfig.ephemeral().dbMemory(false).dbFile(dir.resolve("interrupted/switchboard.mv"))
+                .build();
+        SwitchboardServer server = SwitchboardServer.start(config);
+        ObjectId id = server.stores().users().insert(new Document("username", "closer").append("email", "c@x.io"));
+        server.stores().users().findById(id); // the driver's pool holds a connection to close
+        Thread.currentThread().interrupt();
+        try {
+            server.close();
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        try (SwitchboardServer again = SwitchboardServer.start(config)) {
+            assertThat(again.stores().users().findById(id)).isPresent();
+        }
+    }
+
     @Test
     void closeIsIdempotent() {
         SwitchboardServer server = SwitchboardServer.start(ServerConfig.ephemeral().build());

@@ -164,7 +164,14 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** Stops listening and closes the store cleanly, so every write so far is kept. */
     @Override
     public void close() {
-        server.shutdown();
+        boolean interrupted = Thread.interrupted(); // an interrupted thread's file writes fail, the last commit too
+        try {
+            server.shutdown();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public String describe() {
