@@ -35,6 +35,8 @@ public final class EngineSession {
     private volatile int drainScheduled;
     private volatile Transport transport;
     private volatile boolean closed;
+    /** Set off the loop by {@link #closeFollows}, read by the drain task on the loop. */
+    private volatile boolean closing;
     private boolean unflushed;
     private SessionListener listener;
     private WebSocketTransport probe;
@@ -152,6 +154,9 @@ public final class EngineSession {
             outbox.releaseAll(); // enqueued while the session was closing
             return;
         }
+        if (closing) {
+            return; // the close on its way drains everything, with its close packet in the same response
+        }
         Transport t = transport;
         if (outbox.moveWhileWritable(t) || unflushed) {
             unflushed = false;
@@ -171,6 +176,15 @@ public final class EngineSession {
         outbox.moveAll(t);
         unflushed = false;
         t.flush();
+    }
+
+    /**
+     * A server-side close from another thread follows ({@link #close(String)}): until it runs, queued packets
+     * wait for it, so the packets sent just before it (a namespace disconnect) and the close packet leave in
+     * one response, as Node's server sends them in one tick, instead of a poll taking the first alone.
+     */
+    public void closeFollows() {
+        closing = true;
     }
 
     /** Server-side close, from any thread: the client is told, buffered packets still go out first. */

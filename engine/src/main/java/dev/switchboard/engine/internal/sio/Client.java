@@ -122,10 +122,14 @@ final class Client implements SessionListener {
 
     /** Server-side disconnect of every namespace, then of the connection itself. */
     void disconnectAll() {
-        for (SocketImpl socket : sockets.values()) {
-            socket.disconnect(false);
+        session.closeFollows();
+        try {
+            for (SocketImpl socket : sockets.values()) {
+                socket.disconnect(false);
+            }
+        } finally {
+            session.close("forced close");
         }
-        session.close("forced close");
     }
 
     private void connectTimedOut() {
