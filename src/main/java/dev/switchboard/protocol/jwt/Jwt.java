@@ -4,6 +4,7 @@ import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.MalformedJwtException;
 import io.jsonwebtoken.PrematureJwtException;
@@ -43,6 +44,8 @@ public final class Jwt {
 
     private final SecretKey key;
     private final Clock clock;
+    /** Immutable and thread-safe, so built once (building one per token showed in the connect profile). */
+    private final JwtParser parser;
 
     public Jwt(String secret) {
         this(secret, Clock.systemUTC());
@@ -51,6 +54,11 @@ public final class Jwt {
     public Jwt(String secret, Clock clock) {
         this.key = keyOf(secret);
         this.clock = clock;
+        this.parser = Jwts.parser()
+                .verifyWith(key)
+                .clock(() -> Date.from(clock.instant()))
+                .clockSkewSeconds(LEEWAY.toSeconds())
+                .build();
     }
 
     private static SecretKey keyOf(String secret) {
@@ -122,12 +130,7 @@ public final class Jwt {
         }
         Jws<Claims> jws;
         try {
-            jws = Jwts.parser()
-                    .verifyWith(key)
-                    .clock(() -> Date.from(clock.instant()))
-                    .clockSkewSeconds(LEEWAY.toSeconds())
-                    .build()
-                    .parseSignedClaims(token);
+            jws = parser.parseSignedClaims(token);
         } catch (ExpiredJwtException e) {
             throw new TokenRejectedException("token expired at " + e.getClaims().getExpiration().toInstant());
         } catch (PrematureJwtException e) {
