@@ -201,26 +201,27 @@ public final class TweetStore {
     /**
      * Likes the tweet when {@code user} has not, else takes the like back: each attempt one atomic update that
      * reports the list it changed, retried when a concurrent toggle of the same user changed it in between. So
-     * concurrent toggles each flip the state once; empty when the tweet does not exist.
+     * concurrent toggles each flip the state once; empty when the tweet does not exist. {@code likedWhenRead}
+     * (what the caller last read) only picks the attempt tried first, so a toggle usually takes one round trip.
      */
-    public Optional<LikeToggle> toggleLike(ObjectId tweetId, ObjectId user) {
+    public Optional<LikeToggle> toggleLike(ObjectId tweetId, ObjectId user, boolean likedWhenRead) {
         FindOneAndUpdateOptions before = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)
                 .projection(Projections.include(LIKES));
+        boolean like = !likedWhenRead;
         while (true) {
-            Document added = tweets.findOneAndUpdate(eq("_id", tweetId), Updates.addToSet(LIKES, user), before);
-            if (added == null) {
+            Document was = tweets.findOneAndUpdate(eq("_id", tweetId),
+                    like ? Updates.addToSet(LIKES, user) : Updates.pull(LIKES, user), before);
+            if (was == null) {
                 return Optional.empty();
             }
-            if (!likes(added).contains(user)) {
-                return Optional.of(new LikeToggle(true, likes(added).size() + 1));
+            boolean hadLiked = likes(was).contains(user);
+            if (like && !hadLiked) {
+                return Optional.of(new LikeToggle(true, likes(was).size() + 1));
             }
-            Document pulled = tweets.findOneAndUpdate(eq("_id", tweetId), Updates.pull(LIKES, user), before);
-            if (pulled == null) {
-                return Optional.empty();
+            if (!like && hadLiked) {
+                return Optional.of(new LikeToggle(false, likes(was).size() - 1));
             }
-            if (likes(pulled).contains(user)) {
-                return Optional.of(new LikeToggle(false, likes(pulled).size() - 1));
-            }
+            like = !like; // the state was the other one: this attempt changed nothing, so flip the other way
         }
     }
 

@@ -135,10 +135,14 @@ class StoresTest {
                 .containsExactly("second");
 
         ObjectId t1Id = t1.getObjectId("_id");
-        assertThat(stores.tweets().toggleLike(t1Id, b)).contains(new TweetStore.LikeToggle(true, 1));
+        assertThat(stores.tweets().toggleLike(t1Id, b, false)).contains(new TweetStore.LikeToggle(true, 1));
         assertThat(TweetStore.likes(stores.tweets().findLive(t1Id).orElseThrow())).containsExactly(b);
-        assertThat(stores.tweets().toggleLike(t1Id, b)).contains(new TweetStore.LikeToggle(false, 0));
-        assertThat(stores.tweets().toggleLike(new ObjectId(), b)).isEmpty();
+        assertThat(stores.tweets().toggleLike(t1Id, b, true)).contains(new TweetStore.LikeToggle(false, 0));
+        // what the caller read may be stale: the toggle still flips the stored state, whichever it tries first
+        assertThat(stores.tweets().toggleLike(t1Id, b, true)).contains(new TweetStore.LikeToggle(true, 1));
+        assertThat(stores.tweets().toggleLike(t1Id, b, false)).contains(new TweetStore.LikeToggle(false, 0));
+        assertThat(TweetStore.likes(stores.tweets().findLive(t1Id).orElseThrow())).isEmpty();
+        assertThat(stores.tweets().toggleLike(new ObjectId(), b, false)).isEmpty();
 
         Document c = stores.tweets().addComment(t1Id, b, "nice", null, new Date());
         ObjectId cId = c.getObjectId("_id");

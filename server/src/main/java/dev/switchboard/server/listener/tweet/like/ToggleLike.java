@@ -19,8 +19,8 @@ public final class ToggleLike extends AppListener {
     @Override
     public ObjectNode handle(Call call) {
         ObjectId id = call.args().id("tweetId");
-        tweetToActOn(call, id, "like their tweets");
-        TweetStore.LikeToggle toggled = app.stores().tweets().toggleLike(id, call.me())
+        boolean likedWhenRead = TweetStore.likes(tweetToActOn(call, id, "like their tweets")).contains(call.me());
+        TweetStore.LikeToggle toggled = app.stores().tweets().toggleLike(id, call.me(), likedWhenRead)
                 .orElseThrow(() -> ReplyException.notFound("tweet " + id.toHexString() + " does not exist or was removed"));
         return Reply.ok().put("liked", toggled.liked()).put("likes", toggled.likes());
     }
