@@ -10,7 +10,6 @@ import com.mongodb.client.model.Updates;
 import dev.switchboard.server.store.cache.KeyedReads;
 import dev.switchboard.server.store.derived.ChatListStore;
 import dev.switchboard.server.store.derived.ConversationStore;
-import dev.switchboard.server.store.derived.UnreadStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -36,16 +35,14 @@ public final class MessageStore {
     private final MongoCollection<Document> messages;
     private final ConversationStore conversations;
     private final ChatListStore chats;
-    private final UnreadStore unread;
     private final KeyedReads reads;
 
     public MessageStore(MongoCollection<Document> messages, ConversationStore conversations, ChatListStore chats,
-                        UnreadStore unread, KeyedReads reads) {
+                        KeyedReads reads) {
         this.messages = messages;
         this.reads = reads;
         this.conversations = conversations;
         this.chats = chats;
-        this.unread = unread;
     }
 
     public ConversationStore conversations() {
@@ -54,10 +51,6 @@ public final class MessageStore {
 
     public ChatListStore chats() {
         return chats;
-    }
-
-    public UnreadStore unread() {
-        return unread;
     }
 
     public MongoCollection<Document> collection() {
@@ -86,7 +79,7 @@ public final class MessageStore {
 
     /**
      * Stores a message document as given (an {@code _id} is added when missing), then what is derived from it:
-     * the conversation's entry, both chat lists, and the recipient's unread list while unseen.
+     * the conversation's entry, and both chat lists (with the recipient's unread list while unseen).
      */
     public ObjectId insert(Document message) {
         if (message.get("_id") == null) {
@@ -97,12 +90,7 @@ public final class MessageStore {
         if (message.get(FROM) instanceof ObjectId from && message.get(TO) instanceof ObjectId to) {
             Date sentAt = message.getDate(SENT_AT);
             conversations.add(from, to, id, sentAt);
-            if (sentAt != null) {
-                chats.messageSent(from, to, sentAt);
-            }
-            if (message.get(SEEN_AT) == null) {
-                unread.add(to, id);
-            }
+            chats.messageStored(from, to, id, sentAt, message.get(SEEN_AT) == null);
         }
         return id;
     }
@@ -150,12 +138,12 @@ public final class MessageStore {
      */
     public long markSeen(ObjectId from, ObjectId to, Date at) {
         List<ObjectId> fromThem = new ArrayList<>();
-        for (Document m : byIds(unread.ids(to))) {
+        for (Document m : byIds(chats.unread(to))) {
             if (from.equals(m.get(FROM)) && m.get(SEEN_AT) == null) {
                 fromThem.add(m.getObjectId("_id"));
             }
         }
-        List<ObjectId> taken = unread.take(to, fromThem);
+        List<ObjectId> taken = chats.takeUnread(to, fromThem);
         if (taken.isEmpty()) {
             return 0;
         }
@@ -165,7 +153,7 @@ public final class MessageStore {
 
     /** Messages to this user not seen yet, oldest first. */
     public List<Document> unreadTo(ObjectId user) {
-        List<Document> found = new ArrayList<>(byIds(unread.ids(user)));
+        List<Document> found = new ArrayList<>(byIds(chats.unread(user)));
         found.removeIf(m -> m.get(SEEN_AT) != null);
         found.sort(Comparator.comparing((Document m) -> m.getDate(SENT_AT), Comparator.nullsFirst(Comparator.naturalOrder())));
         return found;

@@ -7,7 +7,6 @@ import dev.switchboard.server.store.derived.ChatListStore;
 import dev.switchboard.server.store.derived.ConversationStore;
 import dev.switchboard.server.store.derived.InverseListStore;
 import dev.switchboard.server.store.derived.NewestListStore;
-import dev.switchboard.server.store.derived.UnreadStore;
 
 /** Every collection of the application, each behind its store. */
 public record Stores(
@@ -43,8 +42,7 @@ public record Stores(
                         new NewestListStore(db.getCollection(NewestListStore.TIMELINES), reads), reads),
                 new MessageStore(db.getCollection(MessageStore.COLLECTION),
                         new ConversationStore(db.getCollection(ConversationStore.COLLECTION), reads),
-                        new ChatListStore(db.getCollection(ChatListStore.COLLECTION), reads),
-                        new UnreadStore(db.getCollection(UnreadStore.COLLECTION), reads), reads),
+                        new ChatListStore(db.getCollection(ChatListStore.COLLECTION), reads), reads),
                 new StoryStore(db.getCollection(StoryStore.COLLECTION),
                         new NewestListStore(db.getCollection(NewestListStore.LIVE_STORIES), reads), reads),
                 new FollowRequestStore(db.getCollection(FollowRequestStore.COLLECTION)),

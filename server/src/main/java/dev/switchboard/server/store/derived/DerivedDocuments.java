@@ -35,8 +35,11 @@ public final class DerivedDocuments {
 
     /** The derived collections, each keyed by {@code _id} only. */
     public static final List<String> COLLECTIONS = List.of(InverseListStore.FOLLOWERS, InverseListStore.BLOCKERS,
-            NewestListStore.TIMELINES, NewestListStore.LIVE_STORIES, ChatListStore.COLLECTION, UnreadStore.COLLECTION,
+            NewestListStore.TIMELINES, NewestListStore.LIVE_STORIES, ChatListStore.COLLECTION,
             ConversationStore.COLLECTION);
+
+    /** Derived collections of earlier versions, dropped once their content lives elsewhere. */
+    static final String RETIRED_UNREAD = "unread";
 
     // the source fields read; the names are the stored ones of docs/protocol.md
     private static final String FOLLOWING = "following";
@@ -110,7 +113,6 @@ public final class DerivedDocuments {
 
     private static void deriveMessages(MongoDatabase db, Map<String, Map<Object, Document>> out) {
         Map<Object, Document> chats = out.get(ChatListStore.COLLECTION);
-        Map<Object, Document> unread = out.get(UnreadStore.COLLECTION);
         Map<Object, Document> conversations = out.get(ConversationStore.COLLECTION);
         for (Document m : db.getCollection("messages").find().projection(Projections.include(FROM, TO, SENT_AT, SEEN_AT))) {
             if (!(m.get(FROM) instanceof ObjectId from) || !(m.get(TO) instanceof ObjectId to)) {
@@ -126,15 +128,18 @@ public final class DerivedDocuments {
                 raise(chats, to, from, sentAt);
             }
             if (m.get(SEEN_AT) == null) {
-                unread.computeIfAbsent(to, t -> new Document("_id", t).append(UnreadStore.IDS, new ArrayList<>()))
-                        .getList(UnreadStore.IDS, ObjectId.class).add(id);
+                chatsOf(chats, to).getList(ChatListStore.UNREAD, ObjectId.class).add(id);
             }
         }
     }
 
+    private static Document chatsOf(Map<Object, Document> chats, ObjectId user) {
+        return chats.computeIfAbsent(user, u -> new Document("_id", u).append(ChatListStore.PARTNERS, new Document())
+                .append(ChatListStore.UNREAD, new ArrayList<>()));
+    }
+
     private static void raise(Map<Object, Document> chats, ObjectId user, ObjectId partner, Date at) {
-        Document partners = chats.computeIfAbsent(user, u -> new Document("_id", u)
-                .append(ChatListStore.PARTNERS, new Document())).get(ChatListStore.PARTNERS, Document.class);
+        Document partners = chatsOf(chats, user).get(ChatListStore.PARTNERS, Document.class);
         Date was = partners.getDate(partner.toHexString());
         if (was == null || was.before(at)) {
             partners.put(partner.toHexString(), at);
@@ -212,12 +217,10 @@ public final class DerivedDocuments {
                         && (have.items().size() >= Math.min(want.count(), 1));
             }
             case ChatListStore.COLLECTION -> {
-                return Objects.equals(field(stored, ChatListStore.PARTNERS), field(wanted, ChatListStore.PARTNERS));
-            }
-            case UnreadStore.COLLECTION -> {
-                return new java.util.HashSet<>(list(stored, UnreadStore.IDS))
-                        .equals(new java.util.HashSet<>(list(wanted, UnreadStore.IDS)))
-                        && list(stored, UnreadStore.IDS).size() == list(wanted, UnreadStore.IDS).size();
+                return Objects.equals(field(stored, ChatListStore.PARTNERS), field(wanted, ChatListStore.PARTNERS))
+                        && new java.util.HashSet<>(list(stored, ChatListStore.UNREAD))
+                                .equals(new java.util.HashSet<>(list(wanted, ChatListStore.UNREAD)))
+                        && list(stored, ChatListStore.UNREAD).size() == list(wanted, ChatListStore.UNREAD).size();
             }
             case ConversationStore.COLLECTION -> {
                 return sortedById(stored).equals(sortedById(wanted));
@@ -272,7 +275,8 @@ public final class DerivedDocuments {
      * there are none yet (the first start after an upgrade). Returns what it wrote per collection.
      */
     public static Map<String, Integer> repairAtStartup(MongoDatabase db, boolean exclusive) {
-        if (!exclusive) {
+        boolean retiredLeft = db.getCollection(RETIRED_UNREAD).find().limit(1).first() != null;
+        if (!exclusive && !retiredLeft) {
             boolean none = COLLECTIONS.stream().allMatch(c -> db.getCollection(c).find().limit(1).first() == null);
             if (!none) {
                 return Map.of();
@@ -281,6 +285,12 @@ public final class DerivedDocuments {
         Map<String, Integer> repaired = of(db).repair(db);
         if (!repaired.isEmpty()) {
             LOG.warn("derived documents rewritten from their sources at startup: {}", repaired);
+        }
+        if (retiredLeft) {
+            // the unread lists now live in the chats documents, just rewritten from the messages
+            db.getCollection(RETIRED_UNREAD).drop();
+            LOG.warn("the retired derived collection {} was dropped: unread lists are now kept in {}", RETIRED_UNREAD,
+                    ChatListStore.COLLECTION);
         }
         return repaired;
     }

@@ -34,7 +34,7 @@ class DerivedDocumentsTest {
         db = database.mongo();
         SeedReport report = Seeder.seed(FixtureSpec.generated(120, 7), db, ProgressListener.NONE, new CancellationToken());
         assertThat(report.derived()).containsKeys(InverseListStore.FOLLOWERS, NewestListStore.TIMELINES,
-                ConversationStore.COLLECTION, UnreadStore.COLLECTION, ChatListStore.COLLECTION);
+                ConversationStore.COLLECTION, ChatListStore.COLLECTION);
     }
 
     @AfterAll
@@ -57,10 +57,12 @@ class DerivedDocumentsTest {
         Document timeline = any(NewestListStore.TIMELINES);
         db.getCollection(NewestListStore.TIMELINES).updateOne(new Document("_id", timeline.get("_id")),
                 Updates.inc(NewestListStore.COUNT, 1));
-        Document unread = any(UnreadStore.COLLECTION);
-        db.getCollection(UnreadStore.COLLECTION).updateOne(new Document("_id", unread.get("_id")),
-                Updates.push(UnreadStore.IDS, new ObjectId()));
-        Document chats = any(ChatListStore.COLLECTION);
+        Document unread = db.getCollection(ChatListStore.COLLECTION)
+                .find(new Document(ChatListStore.UNREAD + ".0", new Document("$exists", true))).first();
+        db.getCollection(ChatListStore.COLLECTION).updateOne(new Document("_id", unread.get("_id")),
+                Updates.push(ChatListStore.UNREAD, new ObjectId()));
+        Document chats = db.getCollection(ChatListStore.COLLECTION)
+                .find(new Document("_id", new Document("$ne", unread.get("_id")))).first();
         db.getCollection(ChatListStore.COLLECTION).updateOne(new Document("_id", chats.get("_id")),
                 Updates.unset(ChatListStore.PARTNERS));
         ObjectId stranger = new ObjectId();
@@ -73,13 +75,33 @@ class DerivedDocumentsTest {
         assertThat(problems).hasSize(6);
         assertThat(problems).anyMatch(p -> p.startsWith("followers " + hex(followers.get("_id"))))
                 .anyMatch(p -> p.startsWith("timelines " + hex(timeline.get("_id"))))
-                .anyMatch(p -> p.startsWith("unread " + hex(unread.get("_id"))))
+                .anyMatch(p -> p.startsWith("chats " + hex(unread.get("_id"))))
                 .anyMatch(p -> p.startsWith("chats " + hex(chats.get("_id"))))
                 .anyMatch(p -> p.startsWith("blockers " + stranger.toHexString()) && p.contains("the sources say nothing"))
                 .anyMatch(p -> p.startsWith("conversations " + conversation.get("_id") + ": stored nothing"));
 
-        assertThat(DerivedDocuments.of(db).repair(db)).hasSize(6);
+        assertThat(DerivedDocuments.of(db).repair(db)).hasSize(5).containsEntry(ChatListStore.COLLECTION, 2);
         assertThat(DerivedDocuments.of(db).check(db)).isEmpty();
+    }
+
+    @Test
+    void aDatabaseWithTheRetiredUnreadCollectionGetsItsUnreadListsInChatsAtStartup() {
+        // as an earlier version left it: unread lists in a collection of their own, none in chats
+        for (Document chats : db.getCollection(ChatListStore.COLLECTION).find().into(new java.util.ArrayList<>())) {
+            List<ObjectId> ids = chats.getList(ChatListStore.UNREAD, ObjectId.class, List.of());
+            if (!ids.isEmpty()) {
+                db.getCollection(DerivedDocuments.RETIRED_UNREAD).insertOne(new Document("_id", chats.get("_id"))
+                        .append("ids", ids));
+            }
+        }
+        db.getCollection(ChatListStore.COLLECTION).updateMany(new Document(), Updates.unset(ChatListStore.UNREAD));
+        assertThat(DerivedDocuments.of(db).check(db)).isNotEmpty();
+
+        // on a shared database too, where otherwise only missing derived documents are built
+        DerivedDocuments.repairAtStartup(db, false);
+
+        assertThat(DerivedDocuments.of(db).check(db)).isEmpty();
+        assertThat(db.listCollectionNames().into(new java.util.ArrayList<>())).doesNotContain(DerivedDocuments.RETIRED_UNREAD);
     }
 
     @Test
