@@ -99,17 +99,21 @@ public final class MessageStore {
         return reads.byId(messages, id);
     }
 
-    /** The conversation between two users, newest first. */
+    /** The conversation between two users, newest first; read-only documents. */
     public List<Document> conversation(ObjectId a, ObjectId b, int skip, int limit) {
         return byIds(conversations.page(a, b, skip, limit));
     }
 
-    /** These messages, read by {@code _id}, in the order given (missing ones left out). */
+    /**
+     * These messages, read by {@code _id}, in the order given (missing ones left out). They are the cache's own
+     * documents: pages and unread lists are only rendered, so what this class hands out of them must not be
+     * changed by its callers.
+     */
     private List<Document> byIds(List<ObjectId> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Object, Document> byId = reads.byIds(messages, ids);
+        Map<Object, Document> byId = reads.sharedByIds(messages, ids);
         List<Document> out = new ArrayList<>();
         for (ObjectId id : ids) {
             Document m = byId.get(id);
@@ -151,7 +155,7 @@ public final class MessageStore {
         return taken.size();
     }
 
-    /** Messages to this user not seen yet, oldest first. */
+    /** Messages to this user not seen yet, oldest first; read-only documents (the list is the caller's). */
     public List<Document> unreadTo(ObjectId user) {
         List<Document> found = new ArrayList<>(byIds(chats.unread(user)));
         found.removeIf(m -> m.get(SEEN_AT) != null);

@@ -114,7 +114,7 @@ public final class TweetStore {
         return Optional.ofNullable(tweets.find(and(eq(COMMENTS + "._id", commentId), LIVE)).first());
     }
 
-    /** Live tweets of one user, newest first (ties: smaller id first). */
+    /** Live tweets of one user, newest first (ties: smaller id first); read-only documents. */
     public List<Document> byOwner(ObjectId owner, int skip, int limit) {
         List<Document> window = timelines.of(owner).window(skip, limit);
         if (window == null) {
@@ -125,7 +125,7 @@ public final class TweetStore {
 
     /**
      * Page {@code skip / limit} of the live tweets of these users, newest first (the home timeline): the first
-     * {@code skip + limit} of each owner's timeline merged, then read by {@code _id}.
+     * {@code skip + limit} of each owner's timeline merged, then read by {@code _id}; read-only documents.
      */
     public List<Document> byOwners(Collection<ObjectId> owners, int skip, int limit) {
         if (owners.isEmpty()) {
@@ -150,12 +150,16 @@ public final class TweetStore {
         return inOrder(merged.subList(Math.min(skip, merged.size()), Math.min(merged.size(), skip + limit)));
     }
 
-    /** The tweets of these timeline items, read by {@code _id}, in the items' order. */
+    /**
+     * The tweets of these timeline items, read by {@code _id}, in the items' order. They are the cache's own
+     * documents (pages are only rendered, and copying 20 tweets with their likes and comments was a tenth of a
+     * connect's CPU): callers of {@link #byOwner} and {@link #byOwners} must not change them.
+     */
     private List<Document> inOrder(List<Document> items) {
         if (items.isEmpty()) {
             return List.of();
         }
-        Map<Object, Document> byId = reads.byIds(tweets, items.stream().map(i -> i.get("_id")).toList());
+        Map<Object, Document> byId = reads.sharedByIds(tweets, items.stream().map(i -> i.get("_id")).toList());
         List<Document> out = new ArrayList<>();
         for (Document item : items) {
             Document t = byId.get(item.get("_id"));

@@ -105,7 +105,8 @@ public final class KeyedReads implements WrittenDocuments {
 
     /**
      * As {@link #byIds}, but a cached document is handed out as it is, not copied: for callers that only read
-     * large documents (a list of 200 timeline items per followed user) and never change what they get.
+     * what they get and never change it: timeline lists (200 items per followed user) and the tweets and messages
+     * of a page that is only rendered.
      */
     public Map<Object, Document> sharedByIds(MongoCollection<Document> collection, Collection<?> ids) {
         return byIds(collection, ids, false);
