@@ -111,6 +111,14 @@ public final class Table {
             out.printf("%n   %s database: seeded in %.1f s%n", app.database(), app.seedSeconds());
             connectRow(out, "first connect after start (cold JVM, nothing cached)", app.firstConnect());
             connectRow(out, "the same users connect again", app.connect());
+            if (app.warmConnects() != null) {
+                for (int i = 0; i < app.warmConnects().size(); i++) {
+                    connectRow(out, "again after the mix's warm-up, round " + (i + 1), app.warmConnects().get(i));
+                }
+                if (!app.warmConnects().isEmpty()) {
+                    out.printf("   warm server (median of those rounds): %.0f connects/s%n", app.warmConnectsPerSecond());
+                }
+            }
             out.printf("   %-14s %11s %8s %8s %8s %9s %10s %9s %12s  %s%n", "offered/s", "completed/s", "ok/s", "p50 ms",
                     "p99 ms", "timeouts", "server CPU", "load CPU", "client stall", "verdict");
             for (AppStep step : app.steps()) {
