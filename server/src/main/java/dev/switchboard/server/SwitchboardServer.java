@@ -286,16 +286,7 @@ public final class SwitchboardServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        // Closing is not interruptible work: an interrupted thread (a console retiring its server as it quits)
-        // would abort the database client's close and the file store's last write. The flag is given back after.
-        boolean interrupted = Thread.interrupted();
-        try {
-            closeParts();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Uninterruptibly.run(this::closeParts); // a console may retire its server on a thread interrupted as it quits
     }
 
     private void closeParts() {

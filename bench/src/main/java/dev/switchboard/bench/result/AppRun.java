@@ -6,7 +6,8 @@ import java.util.List;
  * The application on one database ({@code memory} or {@code file}): seeding the fixture, the first
  * connect of every user right after the server started ({@code firstConnect}: cold JVM, nothing cached),
  * the connect rate when the same users connect again ({@code connect}), and again several times once the mix's
- * warm-up has run ({@code warmConnects}: a running server, its JIT done), every stepped rate, the highest rate that kept the p99 ack latency under the target
+ * warm-up has run ({@code warmConnects}: a running server, its JIT done), every stepped rate, the highest rate
+ * that kept the p99 ack latency under the target
  * ({@code best}), the highest completed rate of any step ({@code peakCompletedPerSecond}), and the
  * overload step at {@code overloadFactor} times the best rate.
  */

@@ -33,6 +33,8 @@ final class DurableWrites extends ForwardingBackend {
             "killcursors", "endsessions", "serverstatus", "dbstats", "collstats", "getlasterror", "whatsmyuri",
             "getlog", "getparameter", "getcmdlineopts", "hostinfo", "connectionstatus", "currentop");
 
+    private static final Set<String> HANDSHAKES = Set.of("hello", "ismaster");
+
     /** The application name of a client that asks for its writes to be made durable at its own sync points. */
     static final String SYNC_POINT_CLIENT = "switchboard-server (durable at sync points)";
 
@@ -72,7 +74,7 @@ final class DurableWrites extends ForwardingBackend {
     }
 
     private static boolean isHandshake(String command) {
-        return command != null && Set.of("hello", "ismaster").contains(command.toLowerCase(java.util.Locale.ROOT));
+        return command != null && HANDSHAKES.contains(command.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String applicationName(Document body) {

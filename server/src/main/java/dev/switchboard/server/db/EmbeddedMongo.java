@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.switchboard.server.Uninterruptibly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -164,14 +165,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** Stops listening and closes the store cleanly, so every write so far is kept. */
     @Override
     public void close() {
-        boolean interrupted = Thread.interrupted(); // an interrupted thread's file writes fail, the last commit too
-        try {
-            server.shutdown();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Uninterruptibly.run(server::shutdown);
     }
 
     public String describe() {

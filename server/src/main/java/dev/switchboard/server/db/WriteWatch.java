@@ -22,6 +22,7 @@ import java.util.Set;
 final class WriteWatch extends ForwardingBackend {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final Set<String> DATA_COMMANDS = Set.of("insert", "update", "delete", "findandmodify", "aggregate");
 
     private final WrittenDocuments listener;
 
@@ -99,8 +100,7 @@ final class WriteWatch extends ForwardingBackend {
 
     /** Commands that change only the documents of the collection they name. */
     private static boolean isDataCommand(String command) {
-        return Set.of("insert", "update", "delete", "findandmodify", "aggregate")
-                .contains(command.toLowerCase(Locale.ROOT));
+        return DATA_COMMANDS.contains(command.toLowerCase(Locale.ROOT));
     }
 
     /** An aggregation with {@code $out} or {@code $merge} writes; any other only reads. */

@@ -22,6 +22,17 @@ final class DocumentCopy {
         return copy;
     }
 
+    /** A deep copy of only these top-level fields of {@code d}. */
+    static Document of(Document d, java.util.Set<String> fields) {
+        Document copy = new Document();
+        d.forEach((k, v) -> {
+            if (fields.contains(k)) {
+                copy.put(k, value(v));
+            }
+        });
+        return copy;
+    }
+
     private static Object value(Object v) {
         if (v instanceof Document d) {
             return of(d);

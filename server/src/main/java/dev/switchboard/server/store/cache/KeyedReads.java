@@ -23,7 +23,7 @@ import org.bson.Document;
  * leave the cache. On an external MongoDB other processes write unseen, so every read goes to the
  * database ({@link #direct()}).
  *
- * <p>Callers own what they get: every document handed out is a copy.
+ * <p>Callers own what they get: every document handed out is a copy, except those of {@link #sharedByIds}.
  */
 public final class KeyedReads implements WrittenDocuments {
 
@@ -87,15 +87,8 @@ public final class KeyedReads implements WrittenDocuments {
         }
         Set<String> kept = new HashSet<>(List.of(fields));
         kept.add("_id");
-        return byId(collection, id).map(d -> {
-            Document only = new Document();
-            d.forEach((k, v) -> {
-                if (kept.contains(k)) {
-                    only.put(k, v);
-                }
-            });
-            return only;
-        });
+        Document whole = sharedByIds(collection, List.of(id)).get(id);
+        return Optional.ofNullable(whole == null ? null : DocumentCopy.of(whole, kept)); // copies only what it keeps
     }
 
     /** The documents with these {@code _id}s that exist, by {@code _id}, in the order of {@code ids}. */

@@ -55,7 +55,8 @@ public final class ConversationStore {
 
     /** The ids of one page of the conversation, newest first. */
     public List<ObjectId> page(ObjectId a, ObjectId b, int skip, int limit) {
-        Document stored = reads.byId(conversations, key(a, b)).orElse(null);
+        String key = key(a, b);
+        Document stored = reads.sharedByIds(conversations, List.of(key)).get(key); // only read: sorted as a new list
         List<Document> entries = stored == null ? null : stored.getList(MESSAGES, Document.class);
         if (entries == null) {
             return List.of();
