@@ -2,9 +2,9 @@ package dev.switchboard.server.db;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.switchboard.server.Uninterruptibly;
+import dev.switchboard.server.db.journal.JournaledBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,24 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.h2.mvstore.MVStore;
 
 /**
  * The default database: mongo-java-server running in this process, reached by the official driver
- * over a loopback socket exactly like a real MongoDB. File-backed (H2 MVStore) unless in memory.
+ * over a loopback socket exactly like a real MongoDB. Its documents are held in memory; unless it runs
+ * in memory only, every change is also appended to a journal file before the write is acknowledged
+ * ({@link JournaledBackend}).
  */
 public final class EmbeddedMongo implements AutoCloseable {
-
-    /**
-     * The file store's page cache. Its default, 16 MB, is smaller than the hot pages of a few thousand users, and a
-     * page read again from the file is deserialized again.
-     */
-    private static final int CACHE_MB = 64;
-    /**
-     * Pages split past 4 KB instead of 16 KB: a commit writes every page a write touched, and each such page is
-     * serialized whole, so smaller pages mean fewer neighbouring documents serialized again per write.
-     */
-    private static final int PAGE_BYTES = 4096;
 
     private final MongoServer server;
     private final MongoBackend backend;
@@ -49,7 +39,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     /**
      * Starts the embedded database.
      *
-     * @param file the H2 file; null for a throwaway in-memory database
+     * @param file the journal file; null for a throwaway in-memory database
      * @param port the loopback port; 0 for any free port
      */
     public static EmbeddedMongo start(Path file, String host, int port) {
@@ -65,12 +55,8 @@ public final class EmbeddedMongo implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the database folder for " + file, e);
             }
-            backend = durable(new H2Backend(new MVStore.Builder()
-                    .fileName(file.toAbsolutePath().toString())
-                    .autoCommitDisabled()
-                    .cacheSize(CACHE_MB)
-                    .pageSplitSize(PAGE_BYTES)
-                    .open()));
+            JournaledBackend journaled = JournaledBackend.open(file.toAbsolutePath());
+            backend = new DurableWrites(journaled, journaled::seal);
         }
         List<WrittenDocuments> watchers = new CopyOnWriteArrayList<>();
         MongoServer server = new MongoServer(new WriteWatch(backend, everyOf(watchers)));
@@ -105,20 +91,6 @@ public final class EmbeddedMongo implements AutoCloseable {
         watchers.add(watcher);
     }
 
-    /**
-     * The file backend with every write committed before it is answered. The store's own 1 s
-     * background commit is turned off: it could capture a write half-applied (a document without its
-     * unique index key), which a crash would then keep.
-     */
-    private static MongoBackend durable(H2Backend h2) {
-        MVStore store = h2.getMvStore();
-        store.setAutoCommitDelay(0);
-        return new DurableWrites(h2, () -> {
-            store.commit();
-            store.sync();
-        });
-    }
-
     /** The connection string, without database name. */
     public String uri() {
         return uri;
@@ -128,7 +100,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         return server.getLocalAddress().getPort();
     }
 
-    /** The H2 file, or null when in memory. */
+    /** The journal file, or null when in memory. */
     public Path file() {
         return file;
     }

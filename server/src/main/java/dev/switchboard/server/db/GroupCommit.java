@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit of the embedded file database: a write is applied under a shared lock, then waits
- * until one committer thread has made it durable. The committer commits as soon as anything is
- * pending, under the exclusive lock, so a commit never captures a half-applied write (a document
- * without its index keys); the writes that arrive during one commit go together into the next.
+ * until one committer thread has made it durable. The committer seals what is pending under the
+ * exclusive lock, so a commit never captures a half-applied write (a document without its index
+ * keys), then makes it durable while writes go on; the writes that arrive meanwhile go together into
+ * the next commit.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -23,7 +24,11 @@ final class GroupCommit implements AutoCloseable {
 
     /** What makes the applied writes durable; runs only on the committer thread. */
     interface Store {
-        void commit();
+        /**
+         * Called while no write is being applied: captures every write applied so far, and returns what
+         * makes them durable, which runs once writes may go on again.
+         */
+        Runnable seal();
     }
 
     private final Store store;
@@ -134,7 +139,8 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void commitOnce() {
-        long target;
+        long target = 0;
+        Runnable makeDurable = null;
         RuntimeException error = null;
         applying.writeLock().lock();
         try {
@@ -144,14 +150,21 @@ final class GroupCommit implements AutoCloseable {
             } finally {
                 state.unlock();
             }
-            try {
-                store.commit();
-            } catch (RuntimeException e) {
-                error = e;
-                LOG.error("embedded database commit failed: {}", e.toString(), e);
-            }
+            makeDurable = store.seal();
+        } catch (RuntimeException e) {
+            error = e;
         } finally {
             applying.writeLock().unlock();
+        }
+        if (error == null) {
+            try {
+                makeDurable.run();
+            } catch (RuntimeException e) {
+                error = e;
+            }
+        }
+        if (error != null) {
+            LOG.error("embedded database commit failed: {}", error.toString(), error);
         }
         state.lock();
         try {
