@@ -55,8 +55,13 @@ final class Journal implements AutoCloseable {
             unwritten = null;
         }
         if (dueForRewrite(batch.readableBytes())) {
+            try {
+                rewrite();
+            } catch (RuntimeException e) {
+                unwritten = batch;
+                throw e;
+            }
             batch.release();
-            rewrite();
             return () -> { };
         }
         ByteBuf sealed = batch;

@@ -122,13 +122,18 @@ final class JournalFile implements AutoCloseable {
         }
     }
 
-    /** Replaces the whole file by the records {@code content} writes, atomically and durably. */
+    /**
+     * Replaces the whole file by the records {@code content} writes, atomically and durably; on failure the
+     * file, and appends to it, go on as before.
+     */
     void rewrite(Consumer<Consumer<JournalRecord>> content) {
         try {
-            channel.close();
             writeAtomically(path, content);
-            channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            channel.position(channel.size());
+            FileChannel rewritten = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            rewritten.position(rewritten.size());
+            FileChannel replaced = channel;
+            channel = rewritten;
+            replaced.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rewrite the database journal " + path, e);
         }
