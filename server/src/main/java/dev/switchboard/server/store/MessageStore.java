@@ -85,7 +85,7 @@ public final class MessageStore {
         if (message.get("_id") == null) {
             message.put("_id", new ObjectId());
         }
-        messages.insertOne(message);
+        reads.insert(messages, message);
         ObjectId id = message.getObjectId("_id");
         if (message.get(FROM) instanceof ObjectId from && message.get(TO) instanceof ObjectId to) {
             Date sentAt = message.getDate(SENT_AT);

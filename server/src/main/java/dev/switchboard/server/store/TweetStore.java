@@ -14,6 +14,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.switchboard.server.store.cache.KeyedReads;
+import dev.switchboard.server.store.cache.OwnWrite;
 import dev.switchboard.server.store.derived.NewestListStore;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +42,8 @@ public final class TweetStore {
     public static final String REPLY_TO = "reply_to";
 
     private static final Bson LIVE = ne(REMOVED, true);
+    private static final FindOneAndUpdateOptions WHOLE_BEFORE = new FindOneAndUpdateOptions()
+            .returnDocument(ReturnDocument.BEFORE);
 
     private final MongoCollection<Document> tweets;
     private final NewestListStore timelines;
@@ -86,7 +89,7 @@ public final class TweetStore {
         if (tweet.get("_id") == null) {
             tweet.put("_id", new ObjectId());
         }
-        tweets.insertOne(tweet);
+        reads.insert(tweets, tweet);
         ObjectId id = tweet.getObjectId("_id");
         if (isLive(tweet) && tweet.get(OWNER) instanceof ObjectId owner) {
             timelines.add(owner, id, tweet.getDate(SENT_AT));
@@ -204,29 +207,49 @@ public final class TweetStore {
 
     /**
      * Likes the tweet when {@code user} has not, else takes the like back: each attempt one atomic update that
-     * reports the list it changed, retried when a concurrent toggle of the same user changed it in between. So
+     * reports the document it changed, retried when a concurrent toggle of the same user changed it in between. So
      * concurrent toggles each flip the state once; empty when the tweet does not exist. {@code likedWhenRead}
      * (what the caller last read) only picks the attempt tried first, so a toggle usually takes one round trip.
+     * The tweet as the attempt left it, worked out from the one it reports, goes to the read cache.
      */
     public Optional<LikeToggle> toggleLike(ObjectId tweetId, ObjectId user, boolean likedWhenRead) {
-        FindOneAndUpdateOptions before = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)
-                .projection(Projections.include(LIKES));
         boolean like = !likedWhenRead;
         while (true) {
+            OwnWrite write = reads.beforeWrite(tweets, tweetId);
             Document was = tweets.findOneAndUpdate(eq("_id", tweetId),
-                    like ? Updates.addToSet(LIKES, user) : Updates.pull(LIKES, user), before);
+                    like ? Updates.addToSet(LIKES, user) : Updates.pull(LIKES, user), WHOLE_BEFORE);
             if (was == null) {
                 return Optional.empty();
             }
+            int count = likes(was).size();
             boolean hadLiked = likes(was).contains(user);
+            write.wrote(withLike(was, user, like));
             if (like && !hadLiked) {
-                return Optional.of(new LikeToggle(true, likes(was).size() + 1));
+                return Optional.of(new LikeToggle(true, count + 1));
             }
             if (!like && hadLiked) {
-                return Optional.of(new LikeToggle(false, likes(was).size() - 1));
+                return Optional.of(new LikeToggle(false, count - 1));
             }
             like = !like; // the state was the other one: this attempt changed nothing, so flip the other way
         }
+    }
+
+    /**
+     * {@code tweet} changed as {@code $addToSet} (like) or {@code $pull} (unlike) of {@code user} in {@code likes}
+     * changes it; null when it has no list of likes (the update would then add the field).
+     */
+    private static Document withLike(Document tweet, ObjectId user, boolean like) {
+        if (!(tweet.get(LIKES) instanceof List<?> likes)) {
+            return null;
+        }
+        List<Object> after = new ArrayList<>(likes);
+        if (!like) {
+            after.removeIf(user::equals);
+        } else if (!after.contains(user)) {
+            after.add(user);
+        }
+        tweet.put(LIKES, after);
+        return tweet;
     }
 
     /** The outcome of a like toggle: liked now or not, and the like count right after. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.bson.types.ObjectId;
 
 /** Deep copies of what the driver decodes, so a caller that changes its document never changes the cache. */
 final class DocumentCopy {
@@ -31,6 +32,27 @@ final class DocumentCopy {
             }
         });
         return copy;
+    }
+
+    /**
+     * A deep copy of a document the server is about to store or has stored, or null unless a read would decode it as
+     * an equal document: {@code _id} first (the driver writes it first whatever the map's order), and only values
+     * the driver decodes as the same class (no {@code Set}, {@code Short}, {@code Timestamp}, ...).
+     */
+    static Document ofDecodable(Document d) {
+        boolean idFirst = !d.isEmpty() && "_id".equals(d.keySet().iterator().next());
+        return idFirst && decodable(d) ? of(d) : null;
+    }
+
+    private static boolean decodable(Object v) {
+        if (v instanceof Document d) {
+            return d.getClass() == Document.class && d.values().stream().allMatch(DocumentCopy::decodable);
+        }
+        if (v instanceof List<?> list) {
+            return list.stream().allMatch(DocumentCopy::decodable);
+        }
+        return v == null || v instanceof String || v instanceof ObjectId || v instanceof Boolean || v instanceof Integer
+                || v instanceof Long || v instanceof Double || (v instanceof Date && v.getClass() == Date.class);
     }
 
     private static Object value(Object v) {

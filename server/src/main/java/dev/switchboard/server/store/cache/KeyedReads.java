@@ -24,6 +24,7 @@ import org.bson.Document;
  * database ({@link #direct()}).
  *
  * <p>Callers own what they get: every document handed out is a copy, except those of {@link #sharedByIds}.
+ * What the server's own writes leave can be kept without a read ({@link #beforeWrite}).
  */
 public final class KeyedReads implements WrittenDocuments {
 
@@ -105,6 +106,11 @@ public final class KeyedReads implements WrittenDocuments {
         return byIds(collection, ids, false);
     }
 
+    /** As {@link #sharedByIds}, for one document. */
+    public Optional<Document> sharedById(MongoCollection<Document> collection, Object id) {
+        return Optional.ofNullable(sharedByIds(collection, List.of(id)).get(id));
+    }
+
     private Map<Object, Document> byIds(MongoCollection<Document> collection, Collection<?> ids, boolean copy) {
         Map<Object, Document> out = new LinkedHashMap<>();
         if (ids.isEmpty()) {
@@ -144,6 +150,27 @@ public final class KeyedReads implements WrittenDocuments {
             }
         }
         return ordered(ids, out);
+    }
+
+    /**
+     * Call right before one of our own writes to the document with that {@code _id} (one command), and tell what
+     * it returns the document the write left, when the caller knows it exactly: see {@link OwnWrite}.
+     */
+    public OwnWrite beforeWrite(MongoCollection<Document> collection, Object id) {
+        String key = caching() ? WrittenDocuments.key(id) : null;
+        if (key == null) {
+            return OwnWrite.NONE;
+        }
+        Shelf shelf = shelf(collection);
+        Shelf.Known known = shelf.known(key);
+        return new OwnWrite(shelf, key, known.generation(), known.document());
+    }
+
+    /** Inserts a document that has its {@code _id}, and keeps a copy of it as stored (see {@link OwnWrite#wroteCopyOf}). */
+    public void insert(MongoCollection<Document> collection, Document document) {
+        OwnWrite write = beforeWrite(collection, document.get("_id"));
+        collection.insertOne(document);
+        write.wroteCopyOf(document);
     }
 
     private static Map<Object, Document> ordered(Collection<?> ids, Map<Object, Document> found) {

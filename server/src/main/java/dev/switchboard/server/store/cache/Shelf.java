@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.bson.Document;
 
 /**
@@ -19,7 +21,12 @@ final class Shelf {
     record Found(Document document, int units) {
     }
 
-    private static final int STRIPES = 64;
+    /** The document the cache holds for a key (null: none, or a known absence), and the generation of its stripe then. */
+    record Known(Document document, long generation) {
+    }
+
+    /** Many, so that a write to one key seldom holds back what is kept for others (see {@link OwnWrite}). */
+    private static final int STRIPES = 1024;
 
     private final int limit;
     private final long unitLimit;
@@ -27,6 +34,8 @@ final class Shelf {
     /** Roughly the units held; only decides when to {@link #shrink}, which counts them exactly. */
     private final AtomicLong units = new AtomicLong();
     private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
+    /** {@link #known} never runs while {@link #forgetAll} is half done (its generations moved on, its documents still here). */
+    private final ReadWriteLock forgettingAll = new ReentrantReadWriteLock();
 
     Shelf(int limit, long unitLimit) {
         this.limit = limit;
@@ -39,6 +48,26 @@ final class Shelf {
 
     long generation(String key) {
         return generations.get(stripe(key));
+    }
+
+    /**
+     * The document held for that key and its stripe's generation, taken together: the document is then what the
+     * database holds at that generation, as every report of a write to the key moves the generation on and removes
+     * the key in one step ({@link #forget}), and {@link #forgetAll} is not half done.
+     */
+    Known known(String key) {
+        int stripe = stripe(key);
+        forgettingAll.readLock().lock();
+        try {
+            Known[] known = {new Known(null, generations.get(stripe))};
+            documents.computeIfPresent(key, (k, found) -> {
+                known[0] = new Known(found.document(), generations.get(stripe));
+                return found;
+            });
+            return known[0];
+        } finally {
+            forgettingAll.readLock().unlock();
+        }
     }
 
     /** Keeps what a read found, unless a write to that key was reported since {@code generation} was taken. */
@@ -60,19 +89,29 @@ final class Shelf {
     }
 
     void forget(String key) {
-        generations.incrementAndGet(stripe(key));
-        Found old = documents.remove(key);
-        if (old != null) {
-            units.addAndGet(-old.units());
+        int stripe = stripe(key);
+        Found[] old = {null};
+        documents.compute(key, (k, found) -> { // the generation first, as keep() checks it
+            generations.incrementAndGet(stripe);
+            old[0] = found;
+            return null;
+        });
+        if (old[0] != null) {
+            units.addAndGet(-old[0].units());
         }
     }
 
     void forgetAll() {
-        for (int i = 0; i < STRIPES; i++) {
-            generations.incrementAndGet(i);
+        forgettingAll.writeLock().lock();
+        try {
+            for (int i = 0; i < STRIPES; i++) {
+                generations.incrementAndGet(i);
+            }
+            documents.clear();
+            units.set(0);
+        } finally {
+            forgettingAll.writeLock().unlock();
         }
-        documents.clear();
-        units.set(0);
     }
 
     int size() {

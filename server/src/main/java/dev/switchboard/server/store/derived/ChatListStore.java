@@ -8,6 +8,7 @@ import com.mongodb.client.model.Updates;
 import dev.switchboard.server.store.cache.KeyedReads;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class ChatListStore {
 
     /** The partners, newest conversation first (ties by id). */
     public List<ObjectId> partners(ObjectId user) {
-        Document stored = reads.byId(chats, user).orElse(null);
+        Document stored = reads.sharedById(chats, user).orElse(null); // only read: its entries go to a new list
         Document partners = stored == null ? null : stored.get(PARTNERS, Document.class);
         List<Map.Entry<String, Object>> entries = partners == null ? new ArrayList<>()
                 : new ArrayList<>(partners.entrySet());
@@ -79,11 +80,11 @@ public final class ChatListStore {
         return entries.stream().map(e -> new ObjectId(e.getKey())).toList();
     }
 
-    /** The ids of the messages to this user not seen yet, in the order they were stored. */
+    /** The ids of the messages to this user not seen yet, in the order they were stored; unmodifiable. */
     public List<ObjectId> unread(ObjectId user) {
-        Document stored = reads.byId(chats, user).orElse(null);
+        Document stored = reads.sharedById(chats, user).orElse(null); // the cache's own list, handed out unmodifiable
         List<ObjectId> ids = stored == null ? null : stored.getList(UNREAD, ObjectId.class);
-        return ids == null ? List.of() : ids;
+        return ids == null ? List.of() : Collections.unmodifiableList(ids);
     }
 
     /**

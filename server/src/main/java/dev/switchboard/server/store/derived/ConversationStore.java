@@ -2,7 +2,9 @@ package dev.switchboard.server.store.derived;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.ChangedCopy;
 import dev.switchboard.server.store.cache.KeyedReads;
+import dev.switchboard.server.store.cache.OwnWrite;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -49,14 +51,19 @@ public final class ConversationStore {
         return new Document("_id", message).append(AT, at);
     }
 
+    /** Appends the message's entry; a conversation the read cache held is kept there with it (see {@link OwnWrite}). */
     public void add(ObjectId from, ObjectId to, ObjectId message, Date at) {
-        Upserts.byId(conversations, key(from, to), Updates.push(MESSAGES, entry(message, at)));
+        String key = key(from, to);
+        OwnWrite write = reads.beforeWrite(conversations, key);
+        Upserts.byId(conversations, key, Updates.push(MESSAGES, entry(message, at)));
+        write.cachedBefore().map(before -> ChangedCopy.pushed(before, MESSAGES, entry(message, ChangedCopy.date(at))))
+                .ifPresent(write::wrote);
     }
 
     /** The ids of one page of the conversation, newest first. */
     public List<ObjectId> page(ObjectId a, ObjectId b, int skip, int limit) {
         String key = key(a, b);
-        Document stored = reads.sharedByIds(conversations, List.of(key)).get(key); // only read: sorted as a new list
+        Document stored = reads.sharedById(conversations, key).orElse(null); // only read: sorted as a new list
         List<Document> entries = stored == null ? null : stored.getList(MESSAGES, Document.class);
         if (entries == null) {
             return List.of();

@@ -3,7 +3,9 @@ package dev.switchboard.server.store.derived;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
+import dev.switchboard.server.store.cache.ChangedCopy;
 import dev.switchboard.server.store.cache.KeyedReads;
+import dev.switchboard.server.store.cache.OwnWrite;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -52,10 +54,51 @@ public final class NewestListStore {
         return new Document("_id", id).append(AT, at);
     }
 
+    /** Adds the item; a list the read cache held is kept there with it, when {@link #withNewest} can tell (see {@link OwnWrite}). */
     public void add(ObjectId owner, ObjectId id, Date at) {
+        OwnWrite write = reads.beforeWrite(lists, owner);
         Upserts.byId(lists, owner, Updates.combine(Updates.inc(COUNT, 1),
                 Updates.pushEach(ITEMS, List.of(item(id, at)),
                         new PushOptions().sortDocument(new Document(AT, -1).append("_id", 1)).slice(CAP))));
+        write.cachedBefore().map(before -> withNewest(before, item(id, ChangedCopy.date(at)))).ifPresent(write::wrote);
+    }
+
+    /**
+     * The list as {@link #add} leaves it, when the new item is newer than every item, which all have distinct dates
+     * (the usual case: the update's sort then only puts it first); null otherwise, or when a field is not as
+     * {@link #add} keeps it.
+     */
+    private static Document withNewest(Document list, Document item) {
+        if (!(item.get(AT) instanceof Date newer) || !(list.get(ITEMS) instanceof List<?> items)) {
+            return null;
+        }
+        for (Object i : items) {
+            if (!(i instanceof Document d) || !(d.get(AT) instanceof Date at) || !at.before(newer)) {
+                return null;
+            }
+            newer = at;
+        }
+        Number count = incremented(list.get(COUNT));
+        if (count == null) {
+            return null;
+        }
+        List<Object> after = new ArrayList<>(Math.min(items.size() + 1, CAP));
+        after.add(item);
+        after.addAll(items.subList(0, Math.min(items.size(), CAP - 1)));
+        Document changed = ChangedCopy.replaced(list, COUNT, count);
+        changed.put(ITEMS, after);
+        return changed;
+    }
+
+    /** What {@code $inc: 1} makes of a stored count, of the same type; null when it cannot tell. */
+    private static Number incremented(Object count) {
+        if (count instanceof Integer n && n < Integer.MAX_VALUE) {
+            return n + 1;
+        }
+        if (count instanceof Long n && n < Long.MAX_VALUE) {
+            return n + 1;
+        }
+        return null;
     }
 
     public void remove(ObjectId owner, ObjectId id) {
