@@ -2,7 +2,6 @@ package dev.switchboard.server.db;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.switchboard.server.Uninterruptibly;
 import dev.switchboard.server.db.journal.JournaledBackend;
 import java.io.IOException;
@@ -45,7 +44,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     public static EmbeddedMongo start(Path file, String host, int port) {
         MongoBackend backend;
         if (file == null) {
-            backend = new MemoryBackend();
+            backend = JournaledBackend.inMemory();
         } else {
             try {
                 Path parent = file.toAbsolutePath().getParent();

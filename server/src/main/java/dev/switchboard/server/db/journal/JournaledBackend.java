@@ -2,6 +2,7 @@ package dev.switchboard.server.db.journal;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.bson.Document;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded file database: every document is held in memory, as with {@code --db-memory}, and every change
- * is appended to a journal file that is forced to the device before the write is acknowledged (see
- * {@code DurableWrites}). At start the journal is replayed; when it holds far more records than documents it
- * is rewritten with just the documents. A file of the H2 store used before is converted on first start.
+ * The embedded database's documents, held in memory; on a file, every change is also appended to a journal
+ * that is forced to the device before the write is acknowledged (see {@code DurableWrites}). At start the
+ * journal is replayed; when it holds far more records than documents it is rewritten with just the documents.
+ * A file of the H2 store used before is converted on first start.
  *
  * <p>Why not H2's store: each commit serialized every page a write touched with Java serialization and
  * synced several times, about 6-10 ms per commit on this project's machines, which set the p99 of every event.
@@ -25,14 +26,19 @@ public final class JournaledBackend extends AbstractMongoBackend {
     /** Rewrite at start when replaying left fewer than half the records as documents. */
     private static final int REWRITE_WHEN_RECORDS_PER_DOCUMENT = 2;
 
+    /** Null when only in memory. */
     private final Journal journal;
     private final Map<String, JournaledDatabase> databases = new ConcurrentHashMap<>();
-    private LoadedDocuments loaded;
+    /** The journal's documents while the databases are opened at start; empty after. */
+    private LoadedDocuments loaded = new LoadedDocuments();
 
     private JournaledBackend(Path file) {
+        if (file == null) {
+            this.journal = null;
+            return;
+        }
         H2Import.convertIfH2(file);
         long started = System.nanoTime();
-        this.loaded = new LoadedDocuments();
         this.journal = new Journal(JournalFile.open(file, loaded::apply), this::everyDocument);
         for (String database : loaded.databaseNames()) {
             resolveDatabase(database);
@@ -40,7 +46,6 @@ public final class JournaledBackend extends AbstractMongoBackend {
         long records = loaded.records();
         long documents = loaded.documents();
         loaded.clear();
-        loaded = null;
         LOG.info("opened the database journal {}: {} documents from {} records in {} ms", file, documents, records,
                 (System.nanoTime() - started) / 1_000_000);
         if (records > REWRITE_WHEN_RECORDS_PER_DOCUMENT * documents + 1000) {
@@ -53,10 +58,14 @@ public final class JournaledBackend extends AbstractMongoBackend {
         return new JournaledBackend(file);
     }
 
+    /** A database that lives only as long as this process. */
+    public static JournaledBackend inMemory() {
+        return new JournaledBackend(null);
+    }
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        var collections = loaded == null ? Map.<String, Map<Object, de.bwaldvogel.mongo.bson.Document>>of()
-                : loaded.collectionsOf(databaseName);
+        Map<String, Map<Object, Document>> collections = loaded.collectionsOf(databaseName);
         JournaledDatabase database = new JournaledDatabase(databaseName, getCursorRegistry(), journal, collections);
         databases.put(databaseName, database);
         return database;
@@ -67,6 +76,9 @@ public final class JournaledBackend extends AbstractMongoBackend {
      * to run once writes may go on again.
      */
     public Runnable seal() {
+        if (journal == null) {
+            throw new IllegalStateException("an in-memory database has no journal");
+        }
         return journal.seal();
     }
 
@@ -77,6 +89,8 @@ public final class JournaledBackend extends AbstractMongoBackend {
     @Override
     public void close() {
         super.close();
-        journal.close();
+        if (journal != null) {
+            journal.close();
+        }
     }
 }
