@@ -2,6 +2,8 @@ package dev.switchboard.server.db.journal;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,28 +11,37 @@ import org.slf4j.LoggerFactory;
 /**
  * The changes applied since the last commit, on their way to the {@link JournalFile}. Collections
  * {@link #record} each change as they apply it; the committer {@link #seal}s them, with no write half-applied,
- * and then appends and forces them outside that pause. When the file has grown well past what it holds, a
- * seal rewrites it from the documents instead (a compaction, under the same pause).
+ * and then appends and forces them while writes go on.
+ *
+ * <p>When the file has grown well past what it holds, it is rewritten without stopping writes: a background
+ * thread writes every document to a new file, collection by collection, while the changes go on being appended
+ * to the old one; then the committer copies what was appended since the rewrite began onto the new file and
+ * puts it in the old one's place. Some documents in the new file may already be newer than where the copied
+ * tail starts; replaying the tail over them still ends with each document as it was last written.
  */
 final class Journal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private static final int BATCH_BYTES = 64 * 1024;
     /** A journal this small is never worth rewriting while the server runs. */
-    private static final long REWRITE_FLOOR_BYTES = 64L << 20;
+    static final long REWRITE_FLOOR_BYTES = 64L << 20;
     /** The journal is rewritten once it is this many times the size of its last rewrite. */
     private static final int REWRITE_GROWTH = 4;
 
     private final JournalFile file;
+    private final long rewriteFloorBytes;
     /** Writes every stored document, as records, to the consumer given; for a rewrite. */
     private final Consumer<Consumer<JournalRecord>> documents;
     private ByteBuf pending = Unpooled.buffer(BATCH_BYTES);
-    /** A batch whose append failed, written before the next one; touched by the committer only. */
+    /** A batch whose append failed, written before the next one. Committer thread only, as are the fields below. */
     private ByteBuf unwritten;
     private long sizeAfterRewrite;
+    private Rewrite rewrite;
+    private boolean closing;
 
-    Journal(JournalFile file, Consumer<Consumer<JournalRecord>> documents) {
+    Journal(JournalFile file, Consumer<Consumer<JournalRecord>> documents, long rewriteFloorBytes) {
         this.file = file;
+        this.rewriteFloorBytes = rewriteFloorBytes;
         this.documents = documents;
         this.sizeAfterRewrite = file.size();
     }
@@ -42,7 +53,7 @@ final class Journal implements AutoCloseable {
 
     /**
      * Takes every change recorded so far; call it while no write is being applied. Returns what makes them
-     * durable, to run once writes may go on again; when the journal is due for a rewrite, that happens here.
+     * durable, to run on the same thread once writes may go on again.
      */
     Runnable seal() {
         ByteBuf batch;
@@ -54,23 +65,12 @@ final class Journal implements AutoCloseable {
             batch = Unpooled.wrappedBuffer(unwritten, batch);
             unwritten = null;
         }
-        if (dueForRewrite(batch.readableBytes())) {
-            try {
-                rewrite();
-            } catch (RuntimeException e) {
-                unwritten = batch;
-                throw e;
-            }
-            batch.release();
-            return () -> { };
-        }
         ByteBuf sealed = batch;
-        return () -> append(sealed);
-    }
-
-    private boolean dueForRewrite(int appending) {
-        long size = file.size() + appending;
-        return size > REWRITE_FLOOR_BYTES && size > REWRITE_GROWTH * sizeAfterRewrite;
+        return () -> {
+            finishRewriteIfWritten();
+            append(sealed);
+            startRewriteIfDue();
+        };
     }
 
     private void append(ByteBuf batch) {
@@ -87,6 +87,43 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    private void startRewriteIfDue() {
+        long size = file.size();
+        if (rewrite == null && !closing && size > rewriteFloorBytes && size > REWRITE_GROWTH * sizeAfterRewrite) {
+            rewrite = new Rewrite(size);
+        }
+    }
+
+    private void finishRewriteIfWritten() {
+        if (rewrite == null || !rewrite.done()) {
+            return;
+        }
+        Rewrite finished = rewrite;
+        rewrite = null;
+        long before = file.size();
+        try {
+            if (finished.failure != null) {
+                throw finished.failure;
+            }
+            file.replaceWith(finished.tailFrom);
+            LOG.info("rewrote the database journal {}: {} KB to {} KB in {} ms, writes going on", file.path(),
+                    before / 1024, file.size() / 1024, (System.nanoTime() - finished.started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.error("could not rewrite the database journal {}; it goes on growing: {}", file.path(), e.toString(), e);
+            deleteQuietly();
+        } finally {
+            sizeAfterRewrite = file.size(); // after a failure too, so that the next attempt waits for as much growth
+        }
+    }
+
+    private void deleteQuietly() {
+        try {
+            Files.deleteIfExists(file.next());
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}: {}", file.next(), e.toString());
+        }
+    }
+
     /** Rewrites the file from the documents as they are now; call it while no write is being applied. */
     void rewrite() {
         long before = file.size();
@@ -97,13 +134,59 @@ final class Journal implements AutoCloseable {
                 sizeAfterRewrite / 1024, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Writes what is still pending (nothing, after the committer's last commit) and closes the file. */
+    /** Writes what is still pending, lets a rewrite under way finish, and closes the file. */
     @Override
     public void close() {
+        closing = true;
         try {
+            if (rewrite != null) {
+                rewrite.awaitDone();
+            }
             seal().run();
         } finally {
             file.close();
+        }
+    }
+
+    /** Every document written to {@link JournalFile#next()} by a thread of its own. */
+    private final class Rewrite {
+
+        /** The size of the file when the rewrite began: what was appended after it is copied onto the new file. */
+        final long tailFrom;
+        final long started = System.nanoTime();
+        private final Thread thread;
+        private volatile boolean done;
+        volatile RuntimeException failure;
+
+        Rewrite(long tailFrom) {
+            this.tailFrom = tailFrom;
+            this.thread = new Thread(this::run, "embedded-db-journal-rewrite");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            try {
+                JournalFile.writeForced(file.next(), documents);
+            } catch (IOException e) {
+                failure = new java.io.UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                done = true;
+            }
+        }
+
+        boolean done() {
+            return done;
+        }
+
+        void awaitDone() {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -129,14 +129,46 @@ final class JournalFile implements AutoCloseable {
     void rewrite(Consumer<Consumer<JournalRecord>> content) {
         try {
             writeAtomically(path, content);
-            FileChannel rewritten = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            rewritten.position(rewritten.size());
-            FileChannel replaced = channel;
-            channel = rewritten;
-            replaced.close();
+            reopen();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rewrite the database journal " + path, e);
         }
+    }
+
+    /** Where a rewrite is written before it replaces the file. */
+    Path next() {
+        return path.resolveSibling(path.getFileName() + ".next");
+    }
+
+    /**
+     * Replaces the file by {@link #next()}, a journal of the documents as they were at some point after this
+     * file's first {@code tailFrom} bytes were written, followed by what was appended since: replaying the records
+     * in order then gives the same documents, as every record is a whole document, a removal or a drop. Call it
+     * between appends; on failure the file, and appends to it, go on as before.
+     */
+    void replaceWith(long tailFrom) {
+        Path next = next();
+        try {
+            try (FileChannel out = FileChannel.open(next, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                long size = channel.size();
+                for (long at = tailFrom; at < size; ) {
+                    at += channel.transferTo(at, size - at, out);
+                }
+                out.force(true);
+            }
+            moveOver(next, path);
+            reopen();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace the database journal " + path + " by " + next, e);
+        }
+    }
+
+    private void reopen() throws IOException {
+        FileChannel reopened = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        reopened.position(reopened.size());
+        FileChannel replaced = channel;
+        channel = reopened;
+        replaced.close();
     }
 
     long size() {
@@ -151,13 +183,16 @@ final class JournalFile implements AutoCloseable {
         return path;
     }
 
-    /**
-     * Writes a journal of the records {@code content} hands over to a file beside {@code path}, forces it, and
-     * renames it over {@code path}.
-     */
+    /** Writes a journal of the records {@code content} hands over to {@code path}, atomically and durably. */
     static void writeAtomically(Path path, Consumer<Consumer<JournalRecord>> content) throws IOException {
         Path next = path.resolveSibling(path.getFileName() + ".next");
-        try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        writeForced(next, content);
+        moveOver(next, path);
+    }
+
+    /** Writes a journal of the records {@code content} hands over to {@code target} and forces it to the device. */
+    static void writeForced(Path target, Consumer<Consumer<JournalRecord>> content) throws IOException {
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuf chunk = Unpooled.buffer(CHUNK_BYTES + CHUNK_BYTES / 4);
             chunk.writeBytes(HEADER);
@@ -172,12 +207,15 @@ final class JournalFile implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private static void moveOver(Path source, Path target) throws IOException {
         try {
-            Files.move(next, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(next, path, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        forceDirectory(path);
+        forceDirectory(target);
     }
 
     private static void flush(ByteBuf chunk, FileChannel out) {

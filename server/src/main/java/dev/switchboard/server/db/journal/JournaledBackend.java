@@ -32,14 +32,14 @@ public final class JournaledBackend extends AbstractMongoBackend {
     /** The journal's documents while the databases are opened at start; empty after. */
     private LoadedDocuments loaded = new LoadedDocuments();
 
-    private JournaledBackend(Path file) {
+    private JournaledBackend(Path file, long rewriteFloorBytes) {
         if (file == null) {
             this.journal = null;
             return;
         }
         H2Import.convertIfH2(file);
         long started = System.nanoTime();
-        this.journal = new Journal(JournalFile.open(file, loaded::apply), this::everyDocument);
+        this.journal = new Journal(JournalFile.open(file, loaded::apply), this::everyDocument, rewriteFloorBytes);
         for (String database : loaded.databaseNames()) {
             resolveDatabase(database);
         }
@@ -55,12 +55,17 @@ public final class JournaledBackend extends AbstractMongoBackend {
 
     /** Opens the journal at {@code file}, creating it when missing. */
     public static JournaledBackend open(Path file) {
-        return new JournaledBackend(file);
+        return open(file, Journal.REWRITE_FLOOR_BYTES);
+    }
+
+    /** As {@link #open(Path)}, rewriting the journal while running only once it is over {@code rewriteFloorBytes}. */
+    public static JournaledBackend open(Path file, long rewriteFloorBytes) {
+        return new JournaledBackend(file, rewriteFloorBytes);
     }
 
     /** A database that lives only as long as this process. */
     public static JournaledBackend inMemory() {
-        return new JournaledBackend(null);
+        return new JournaledBackend(null, 0);
     }
 
     @Override

@@ -4,7 +4,9 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +19,9 @@ import java.util.function.Consumer;
  * {@code collStats} shows (as 0 here).
  */
 final class JournaledCollection extends MemoryCollection {
+
+    /** How many documents a rewrite of the journal writes out at a time while it holds the collection. */
+    private static final int REWRITE_CHUNK = 64;
 
     /** Null in a database that is only in memory. */
     private final Journal journal;
@@ -80,10 +85,23 @@ final class JournaledCollection extends MemoryCollection {
         everyDocument(this::record);
     }
 
-    /** Hands every document, as a record, to {@code out}; for a rewrite of the journal. */
-    synchronized void everyDocument(Consumer<JournalRecord> out) {
-        for (Document document : queryAll()) {
-            out.accept(JournalRecord.put(getDatabaseName(), getCollectionName(), keyField, document));
+    /**
+     * Hands every document, as a record, to {@code out}; for a rewrite of the journal, which may run while writes
+     * go on. The collection is held a chunk of documents at a time, so its writers wait for no more than that; a
+     * document changed or removed meanwhile is written as it is then, or after its removal, and the change's own
+     * record, which comes later in the journal, sets it right.
+     */
+    void everyDocument(Consumer<JournalRecord> out) {
+        List<Document> documents = new ArrayList<>();
+        synchronized (this) {
+            queryAll().forEach(documents::add);
+        }
+        for (int from = 0; from < documents.size(); from += REWRITE_CHUNK) {
+            synchronized (this) {
+                for (Document document : documents.subList(from, Math.min(from + REWRITE_CHUNK, documents.size()))) {
+                    out.accept(JournalRecord.put(getDatabaseName(), getCollectionName(), keyField, document));
+                }
+            }
         }
     }
 }
