@@ -35,6 +35,13 @@ final class DurableWrites extends ForwardingBackend {
 
     private static final Set<String> HANDSHAKES = Set.of("hello", "ismaster");
 
+    /**
+     * The field added to the reply of a sync-point client's write: the ticket of the commit that makes it durable,
+     * to wait for with {@link #awaitDurable} (waiting for every write applied so far would often wait for a later
+     * commit than the one holding it).
+     */
+    static final String TICKET = "$switchboardCommit";
+
     /** The application name of a client that asks for its writes to be made durable at its own sync points. */
     static final String SYNC_POINT_CLIENT = "switchboard-server (durable at sync points)";
 
@@ -67,7 +74,11 @@ final class DurableWrites extends ForwardingBackend {
             throw e;
         }
         ticket = commits.applied();
-        if (channel == null || !syncPointChannels.contains(channel)) {
+        if (channel != null && syncPointChannels.contains(channel)) {
+            if (result instanceof Document reply) {
+                reply.put(TICKET, ticket);
+            }
+        } else {
             commits.awaitDurable(ticket);
         }
         return result;
@@ -81,6 +92,16 @@ final class DurableWrites extends ForwardingBackend {
         return body != null && body.get("client") instanceof Document client
                 && client.get("application") instanceof Document application
                 && application.get("name") instanceof String name ? name : null;
+    }
+
+    /** The commit ticket in a write's reply (see {@link #TICKET}); 0 when it has none. */
+    static long ticketOf(org.bson.BsonDocument reply) {
+        return reply != null && reply.get(TICKET) instanceof org.bson.BsonInt64 ticket ? ticket.getValue() : 0;
+    }
+
+    /** Returns once the write with that ticket, and every one before it, is committed. */
+    void awaitDurable(long ticket) {
+        commits.awaitDurable(ticket);
     }
 
     /** Returns once every write applied so far, by any client, is committed. */

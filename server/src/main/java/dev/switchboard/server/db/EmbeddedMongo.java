@@ -126,6 +126,13 @@ public final class EmbeddedMongo implements AutoCloseable {
         return DurableWrites.SYNC_POINT_CLIENT;
     }
 
+    /** Returns once the write whose reply gave that commit ticket, and every one before it, is on disk. */
+    void awaitDurable(long ticket) {
+        if (backend instanceof DurableWrites durable) {
+            durable.awaitDurable(ticket);
+        }
+    }
+
     /** Returns once every write applied so far is on disk; at once in memory. */
     public void awaitWritesDurable() {
         if (backend instanceof DurableWrites durable) {

@@ -16,8 +16,11 @@ public final class SyncPoints {
     public static final SyncPoints NONE = new SyncPoints(null);
 
     private final EmbeddedMongo database;
-    /** Whether this thread wrote since its last sync point; set by the driver's command events, on the calling thread. */
-    private final ThreadLocal<boolean[]> wrote = ThreadLocal.withInitial(() -> new boolean[1]);
+    /** This thread's writes since its last sync point: none, the highest commit ticket they reported, or unknown. */
+    private final ThreadLocal<long[]> wrote = ThreadLocal.withInitial(() -> new long[] {NONE_WRITTEN});
+    private static final long NONE_WRITTEN = 0;
+    /** A write whose reply gave no ticket (it failed half-way, say): wait for everything applied so far. */
+    private static final long UNKNOWN = -1;
 
     private SyncPoints(EmbeddedMongo database) {
         this.database = database;
@@ -42,14 +45,16 @@ public final class SyncPoints {
             @Override
             public void commandSucceeded(CommandSucceededEvent event) {
                 if (DurableWrites.isWrite(event.getCommandName())) {
-                    wrote.get()[0] = true;
+                    long[] mine = wrote.get();
+                    long ticket = DurableWrites.ticketOf(event.getResponse());
+                    mine[0] = ticket <= 0 || mine[0] == UNKNOWN ? UNKNOWN : Math.max(mine[0], ticket);
                 }
             }
 
             @Override
             public void commandFailed(CommandFailedEvent event) {
                 if (DurableWrites.isWrite(event.getCommandName())) {
-                    wrote.get()[0] = true; // a write that failed half-way may have applied some of its documents
+                    wrote.get()[0] = UNKNOWN; // a write that failed half-way may have applied some of its documents
                 }
             }
         };
@@ -60,10 +65,13 @@ public final class SyncPoints {
         if (database == null) {
             return;
         }
-        boolean[] mine = wrote.get();
-        if (mine[0]) {
-            mine[0] = false;
+        long[] mine = wrote.get();
+        long ticket = mine[0];
+        mine[0] = NONE_WRITTEN;
+        if (ticket == UNKNOWN) {
             database.awaitWritesDurable();
+        } else if (ticket != NONE_WRITTEN) {
+            database.awaitDurable(ticket);
         }
     }
 }
