@@ -57,7 +57,7 @@ final class H2Import {
         }
     }
 
-    private static long copy(MVStore store, String mapName, java.util.function.Consumer<JournalRecord> out) {
+    private static long copy(MVStore store, String mapName, RecordSink out) {
         String fullName = mapName.substring(DATA_MAP_PREFIX.length());
         int dot = fullName.indexOf('.');
         String database = fullName.substring(0, dot);

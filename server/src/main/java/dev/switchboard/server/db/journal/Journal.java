@@ -31,7 +31,7 @@ final class Journal implements AutoCloseable {
     private final JournalFile file;
     private final long rewriteFloorBytes;
     /** Writes every stored document, as records, to the consumer given; for a rewrite. */
-    private final Consumer<Consumer<JournalRecord>> documents;
+    private final Consumer<RecordSink> documents;
     private ByteBuf pending = Unpooled.buffer(BATCH_BYTES);
     /** A batch whose append failed, written before the next one. Committer thread only, as are the fields below. */
     private ByteBuf unwritten;
@@ -39,7 +39,7 @@ final class Journal implements AutoCloseable {
     private Rewrite rewrite;
     private boolean closing;
 
-    Journal(JournalFile file, Consumer<Consumer<JournalRecord>> documents, long rewriteFloorBytes) {
+    Journal(JournalFile file, Consumer<RecordSink> documents, long rewriteFloorBytes) {
         this.file = file;
         this.rewriteFloorBytes = rewriteFloorBytes;
         this.documents = documents;
@@ -105,7 +105,7 @@ final class Journal implements AutoCloseable {
             if (finished.failure != null) {
                 throw finished.failure;
             }
-            file.replaceWith(finished.tailFrom);
+            file.replaceWith(finished.copiedUpTo);
             LOG.info("rewrote the database journal {}: {} KB to {} KB in {} ms, writes going on", file.path(),
                     before / 1024, file.size() / 1024, (System.nanoTime() - finished.started) / 1_000_000);
         } catch (RuntimeException e) {
@@ -148,8 +148,16 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** Every document written to {@link JournalFile#next()} by a thread of its own. */
+    /**
+     * Every document written to {@link JournalFile#next()} by a thread of its own, then what was appended
+     * meanwhile, so that the committer has only the last few appends to copy. It works at most about a third of
+     * the time, pausing between chunks, so that it does not take a core away from the writes it runs beside.
+     */
     private final class Rewrite {
+
+        /** At most this share of the time working: it pauses twice as long as it worked. */
+        private static final int PAUSE_PER_WORK = 2;
+        private static final long WORK_NANOS = 2_000_000;
 
         /** The size of the file when the rewrite began: what was appended after it is copied onto the new file. */
         final long tailFrom;
@@ -157,9 +165,13 @@ final class Journal implements AutoCloseable {
         private final Thread thread;
         private volatile boolean done;
         volatile RuntimeException failure;
+        /** How far the appends are copied onto the new file once {@link #done}. */
+        volatile long copiedUpTo;
+        private long workingSince = System.nanoTime();
 
         Rewrite(long tailFrom) {
             this.tailFrom = tailFrom;
+            this.copiedUpTo = tailFrom;
             this.thread = new Thread(this::run, "embedded-db-journal-rewrite");
             thread.setDaemon(true);
             thread.start();
@@ -167,7 +179,8 @@ final class Journal implements AutoCloseable {
 
         private void run() {
             try {
-                JournalFile.writeForced(file.next(), documents);
+                JournalFile.writeForced(file.next(), documents, this::pace);
+                copiedUpTo = file.copyTail(tailFrom);
             } catch (IOException e) {
                 failure = new java.io.UncheckedIOException(e);
             } catch (RuntimeException e) {
@@ -175,6 +188,19 @@ final class Journal implements AutoCloseable {
             } finally {
                 done = true;
             }
+        }
+
+        private void pace() {
+            long worked = System.nanoTime() - workingSince;
+            if (worked < WORK_NANOS) {
+                return;
+            }
+            try {
+                Thread.sleep(Math.max(1, worked * PAUSE_PER_WORK / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            workingSince = System.nanoTime();
         }
 
         boolean done() {

@@ -31,6 +31,8 @@ final class JournalFile implements AutoCloseable {
 
     private final Path path;
     private FileChannel channel;
+    /** Where the last whole append ended; read by a rewrite's thread while the committer appends. */
+    private volatile long end;
 
     private JournalFile(Path path, FileChannel channel) {
         this.path = path;
@@ -69,7 +71,9 @@ final class JournalFile implements AutoCloseable {
                 channel.force(true);
             }
             channel.position(goodEnd);
-            return new JournalFile(path, channel);
+            JournalFile file = new JournalFile(path, channel);
+            file.end = goodEnd;
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the database journal " + path, e);
         }
@@ -104,6 +108,7 @@ final class JournalFile implements AutoCloseable {
                 channel.write(bytes);
             }
             channel.force(false);
+            end = channel.position();
         } catch (IOException e) {
             undo(before);
             throw new UncheckedIOException("cannot write the database journal " + path, e);
@@ -126,7 +131,7 @@ final class JournalFile implements AutoCloseable {
      * Replaces the whole file by the records {@code content} writes, atomically and durably; on failure the
      * file, and appends to it, go on as before.
      */
-    void rewrite(Consumer<Consumer<JournalRecord>> content) {
+    void rewrite(Consumer<RecordSink> content) {
         try {
             writeAtomically(path, content);
             reopen();
@@ -150,10 +155,7 @@ final class JournalFile implements AutoCloseable {
         Path next = next();
         try {
             try (FileChannel out = FileChannel.open(next, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                long size = channel.size();
-                for (long at = tailFrom; at < size; ) {
-                    at += channel.transferTo(at, size - at, out);
-                }
+                transfer(channel, tailFrom, channel.size(), out);
                 out.force(true);
             }
             moveOver(next, path);
@@ -163,11 +165,31 @@ final class JournalFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies what was appended from {@code from} up to the end of the last whole append onto {@link #next()} and
+     * forces it; safe while the committer appends. Returns where the copy ended, for {@link #replaceWith}.
+     */
+    long copyTail(long from) throws IOException {
+        long to = end;
+        try (FileChannel out = FileChannel.open(next(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            transfer(channel, from, to, out);
+            out.force(true);
+        }
+        return to;
+    }
+
+    private static void transfer(FileChannel in, long from, long to, FileChannel out) throws IOException {
+        for (long at = from; at < to; ) {
+            at += in.transferTo(at, to - at, out);
+        }
+    }
+
     private void reopen() throws IOException {
         FileChannel reopened = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
         reopened.position(reopened.size());
         FileChannel replaced = channel;
         channel = reopened;
+        end = reopened.size();
         replaced.close();
     }
 
@@ -184,22 +206,33 @@ final class JournalFile implements AutoCloseable {
     }
 
     /** Writes a journal of the records {@code content} hands over to {@code path}, atomically and durably. */
-    static void writeAtomically(Path path, Consumer<Consumer<JournalRecord>> content) throws IOException {
+    static void writeAtomically(Path path, Consumer<RecordSink> content) throws IOException {
         Path next = path.resolveSibling(path.getFileName() + ".next");
-        writeForced(next, content);
+        writeForced(next, content, () -> { });
         moveOver(next, path);
     }
 
-    /** Writes a journal of the records {@code content} hands over to {@code target} and forces it to the device. */
-    static void writeForced(Path target, Consumer<Consumer<JournalRecord>> content) throws IOException {
+    /**
+     * Writes a journal of the records {@code content} hands over to {@code target} and forces it to the device;
+     * {@code betweenChunks} runs wherever the content allows a pause.
+     */
+    static void writeForced(Path target, Consumer<RecordSink> content, Runnable betweenChunks) throws IOException {
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuf chunk = Unpooled.buffer(CHUNK_BYTES + CHUNK_BYTES / 4);
             chunk.writeBytes(HEADER);
-            content.accept(record -> {
-                record.writeTo(chunk);
-                if (chunk.readableBytes() >= CHUNK_BYTES) {
-                    flush(chunk, out);
+            content.accept(new RecordSink() {
+                @Override
+                public void accept(JournalRecord record) {
+                    record.writeTo(chunk);
+                    if (chunk.readableBytes() >= CHUNK_BYTES) {
+                        flush(chunk, out);
+                    }
+                }
+
+                @Override
+                public void betweenChunks() {
+                    betweenChunks.run();
                 }
             });
             flush(chunk, out);

@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +86,7 @@ public final class JournaledBackend extends AbstractMongoBackend {
         return journal.seal();
     }
 
-    private void everyDocument(Consumer<JournalRecord> out) {
+    private void everyDocument(RecordSink out) {
         databases.values().forEach(database -> database.everyDocument(out));
     }
 

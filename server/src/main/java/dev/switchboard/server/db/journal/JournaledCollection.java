@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A collection held in memory that records every change it applies in the {@link Journal}, when it has one:
@@ -91,7 +90,7 @@ final class JournaledCollection extends MemoryCollection {
      * document changed or removed meanwhile is written as it is then, or after its removal, and the change's own
      * record, which comes later in the journal, sets it right.
      */
-    void everyDocument(Consumer<JournalRecord> out) {
+    void everyDocument(RecordSink out) {
         List<Document> documents = new ArrayList<>();
         synchronized (this) {
             queryAll().forEach(documents::add);
@@ -102,6 +101,7 @@ final class JournaledCollection extends MemoryCollection {
                     out.accept(JournalRecord.put(getDatabaseName(), getCollectionName(), keyField, document));
                 }
             }
+            out.betweenChunks();
         }
     }
 }

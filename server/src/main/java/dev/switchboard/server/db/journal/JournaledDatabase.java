@@ -12,7 +12,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * A database of {@link JournaledCollection}s. Opened with the documents the journal holds for it, it puts them
@@ -68,7 +67,7 @@ final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer>
     }
 
     /** Hands every document of every collection, as a record, to {@code out}. */
-    void everyDocument(Consumer<JournalRecord> out) {
+    void everyDocument(RecordSink out) {
         open.values().forEach(collection -> collection.everyDocument(out));
     }
 
