@@ -21,9 +21,10 @@ import java.util.function.Supplier;
  * the process. Reads neither lock nor wait.
  *
  * <p>A client that names itself {@link #SYNC_POINT_CLIENT} in its handshake (the server in this process)
- * gets its writes answered once applied, and makes them durable itself where it matters, before it
- * answers its own users ({@link #awaitApplied}): an event that writes four documents then waits for one
- * commit instead of four in a row.
+ * gets its writes answered once applied, each reply carrying the ticket of the commit that will hold it
+ * ({@link #TICKET}), and makes them durable itself where it matters, before it answers its own users
+ * ({@link #awaitDurable}): an event that writes three documents then waits for the one commit that holds
+ * them, instead of three in a row.
  */
 final class DurableWrites extends ForwardingBackend {
 

@@ -7,8 +7,8 @@ import com.mongodb.event.CommandSucceededEvent;
 /**
  * Where the server makes its own writes durable: before it answers anyone about them (the ack of an
  * event, a push, an HTTP answer). On the embedded file database its writes are answered once applied
- * (see {@link DurableWrites}), so a thread that wrote waits here for one commit holding all of them;
- * a thread that only read does not wait. Elsewhere every write is durable once acknowledged already.
+ * (see {@link DurableWrites}), so a thread that wrote waits here for the commit holding the last of
+ * them (its reply named it); a thread that only read does not wait. Elsewhere every write is durable once acknowledged already.
  */
 public final class SyncPoints {
 
