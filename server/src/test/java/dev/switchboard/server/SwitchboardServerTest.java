@@ -61,6 +61,34 @@ class SwitchboardServerTest {
         }
     }
 
+    /** An interrupt that arrives while the close runs (the console's executor shutting down) does not cut it short. */
+    @Test
+    void anInterruptArrivingDuringTheCloseDoesNotCutItShort() throws Exception {
+        ServerConfig config = ServerConfig.ephemeral().dbMemory(false).dbFile(dir.resolve("mid-close/switchboard.mv"))
+                .build();
+        SwitchboardServer server = SwitchboardServer.start(config);
+        ObjectId id = server.stores().users().insert(new Document("username", "midway").append("email", "m@x.io"));
+        server.stores().users().findById(id);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread closer = new Thread(() -> {
+            try {
+                server.close();
+            } catch (Throwable t) {
+                failed.set(t);
+            }
+        });
+        closer.start();
+        for (int i = 0; i < 50 && closer.isAlive(); i++) {
+            closer.interrupt();
+            Thread.sleep(2);
+        }
+        closer.join(30_000);
+        assertThat(failed.get()).as("the close failed").isNull();
+        try (SwitchboardServer again = SwitchboardServer.start(config)) {
+            assertThat(again.stores().users().findById(id)).isPresent();
+        }
+    }
+
     @Test
     void closeIsIdempotent() {
         SwitchboardServer server = SwitchboardServer.start(ServerConfig.ephemeral().build());
