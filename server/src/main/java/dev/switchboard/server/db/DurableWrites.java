@@ -1,19 +1,15 @@
 package dev.switchboard.server.db;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.MongoVersion;
-import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
-import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
-import java.time.Clock;
-import java.util.Collection;
-import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.bson.BsonDocument;
+import org.bson.BsonInt64;
 
 /**
  * The embedded file database's backend, answering a write command only once the write is committed
@@ -55,7 +51,7 @@ final class DurableWrites extends ForwardingBackend {
     }
 
     static boolean isWrite(String command) {
-        return command != null && !READS.contains(command.toLowerCase(java.util.Locale.ROOT));
+        return command != null && !READS.contains(command.toLowerCase(Locale.ROOT));
     }
 
     private <T> T durably(Channel channel, String command, Document body, Supplier<T> run) {
@@ -86,7 +82,7 @@ final class DurableWrites extends ForwardingBackend {
     }
 
     private static boolean isHandshake(String command) {
-        return command != null && HANDSHAKES.contains(command.toLowerCase(java.util.Locale.ROOT));
+        return command != null && HANDSHAKES.contains(command.toLowerCase(Locale.ROOT));
     }
 
     private static String applicationName(Document body) {
@@ -96,8 +92,8 @@ final class DurableWrites extends ForwardingBackend {
     }
 
     /** The commit ticket in a write's reply (see {@link #TICKET}); 0 when it has none. */
-    static long ticketOf(org.bson.BsonDocument reply) {
-        return reply != null && reply.get(TICKET) instanceof org.bson.BsonInt64 ticket ? ticket.getValue() : 0;
+    static long ticketOf(BsonDocument reply) {
+        return reply != null && reply.get(TICKET) instanceof BsonInt64 ticket ? ticket.getValue() : 0;
     }
 
     /** Returns once the write with that ticket, and every one before it, is committed. */

@@ -3,6 +3,7 @@ package dev.switchboard.server.db.journal;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -182,7 +183,7 @@ final class Journal implements AutoCloseable {
                 JournalFile.writeForced(file.next(), documents, this::pace);
                 copiedUpTo = file.copyTail(tailFrom);
             } catch (IOException e) {
-                failure = new java.io.UncheckedIOException(e);
+                failure = new UncheckedIOException(e);
             } catch (RuntimeException e) {
                 failure = e;
             } finally {

@@ -142,6 +142,10 @@ final class JournalFile implements AutoCloseable {
 
     /** Where a rewrite is written before it replaces the file. */
     Path next() {
+        return nextTo(path);
+    }
+
+    private static Path nextTo(Path path) {
         return path.resolveSibling(path.getFileName() + ".next");
     }
 
@@ -207,7 +211,7 @@ final class JournalFile implements AutoCloseable {
 
     /** Writes a journal of the records {@code content} hands over to {@code path}, atomically and durably. */
     static void writeAtomically(Path path, Consumer<RecordSink> content) throws IOException {
-        Path next = path.resolveSibling(path.getFileName() + ".next");
+        Path next = nextTo(path);
         writeForced(next, content, () -> { });
         moveOver(next, path);
     }

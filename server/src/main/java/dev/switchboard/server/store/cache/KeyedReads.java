@@ -88,8 +88,7 @@ public final class KeyedReads implements WrittenDocuments {
         }
         Set<String> kept = new HashSet<>(List.of(fields));
         kept.add("_id");
-        Document whole = sharedByIds(collection, List.of(id)).get(id);
-        return Optional.ofNullable(whole == null ? null : DocumentCopy.of(whole, kept)); // copies only what it keeps
+        return sharedById(collection, id).map(whole -> DocumentCopy.of(whole, kept)); // copies only what it keeps
     }
 
     /** The documents with these {@code _id}s that exist, by {@code _id}, in the order of {@code ids}. */
