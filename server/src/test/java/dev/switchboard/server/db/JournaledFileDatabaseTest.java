@@ -101,6 +101,33 @@ class JournaledFileDatabaseTest {
     }
 
     @Test
+    void zerosWrittenAheadThatACrashLeftAfterTheRecordsAreFreeSpaceAndAChangeCutShortBeforeThemIsDropped()
+            throws Exception {
+        Path file = dir.resolve("switchboard.mv");
+        with(file, client -> users(client).insertOne(new Document("_id", "kept").append("n", 1)));
+        long whole = Files.size(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.allocate(300_000), whole); // as a kill leaves the zeros ahead
+        }
+        with(file, client -> {
+            assertThat(users(client).find().map(d -> d.getString("_id")).into(new ArrayList<>())).containsExactly("kept");
+            users(client).insertOne(new Document("_id", "second").append("n", 2));
+        });
+        long twoRecords = Files.size(file);
+        assertThat(twoRecords).as("closed: the zeros are cut off").isGreaterThan(whole).isLessThan(whole + 1000);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(twoRecords - 5); // the second record cut short by a crash...
+            channel.write(java.nio.ByteBuffer.allocate(100_000), twoRecords - 5); // ...with the zeros ahead after it
+        }
+        with(file, client -> {
+            assertThat(users(client).find().map(d -> d.getString("_id")).into(new ArrayList<>())).containsExactly("kept");
+            users(client).insertOne(new Document("_id", "after").append("n", 3));
+        });
+        with(file, client -> assertThat(users(client).find().map(d -> d.getString("_id")).into(new ArrayList<>()))
+                .containsExactlyInAnyOrder("kept", "after"));
+    }
+
+    @Test
     void twentyWritersAtOnceOnOneDocumentLeaveEveryIncrementAfterARestart() throws Exception {
         Path file = dir.resolve("switchboard.mv");
         with(file, client -> {

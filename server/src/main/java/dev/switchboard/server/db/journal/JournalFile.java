@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * The journal on disk: a header, then {@link JournalRecord}s appended in the order the changes were applied.
  * An append is durable once {@link #append} returns (the data is forced to the device). A rewrite replaces the
  * whole file atomically: the new content is written beside it, forced, then renamed over it.
+ *
+ * <p>While open, the file runs on past its last record into zeros written ahead of the appends by a thread of
+ * their own. An append then overwrites space the file system has already allocated, and forcing it flushes only
+ * the data, not the file's new size: about half the time per commit here, and a shorter tail. A zero where a
+ * record would start reads as the end (no record has length 0); closing cuts the zeros off.
  */
 final class JournalFile implements AutoCloseable {
 
@@ -28,11 +34,25 @@ final class JournalFile implements AutoCloseable {
     static final byte[] HEADER = "SWITCHBOARD JOURNAL 1\n".getBytes(StandardCharsets.US_ASCII);
 
     private static final int CHUNK_BYTES = 1 << 20;
+    /** Zeros are written ahead of the appends by an eighth of the file's size, within these bounds. */
+    private static final long MIN_AHEAD_BYTES = 64 << 10;
+    private static final long MAX_AHEAD_BYTES = 8 << 20;
+    private static final int ZEROS_BYTES = 256 << 10;
 
     private final Path path;
     private FileChannel channel;
     /** Where the last whole append ended; read by a rewrite's thread while the committer appends. */
     private volatile long end;
+    /** Up to where the file holds zeros written ahead, or records. */
+    private volatile long zeroedTo;
+    /**
+     * Held while zeros are written ahead, while an append goes past them, and while the file is replaced: so that
+     * zeros never land on records, nor on a file that is no longer the journal.
+     */
+    private final Object growing = new Object();
+    private final AtomicBoolean zeroingScheduled = new AtomicBoolean();
+    /** What the zeros are written from; under {@link #growing}. */
+    private ByteBuffer zeros;
 
     private JournalFile(Path path, FileChannel channel) {
         this.path = path;
@@ -63,23 +83,29 @@ final class JournalFile implements AutoCloseable {
                 throw new IllegalStateException(path + " is not a Switchboard database journal");
             }
             FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            long goodEnd = replay(channel, replay);
-            if (goodEnd < channel.size()) {
+            Replayed replayed = replay(channel, replay);
+            long goodEnd = replayed.goodEnd();
+            if (goodEnd < channel.size() && !replayed.zerosAfter()) {
                 LOG.warn("the database journal {} ends with {} bytes of a change that was never committed; they are"
                         + " dropped", path, channel.size() - goodEnd);
                 channel.truncate(goodEnd);
                 channel.force(true);
             }
-            channel.position(goodEnd);
             JournalFile file = new JournalFile(path, channel);
             file.end = goodEnd;
+            file.zeroedTo = channel.size();
+            file.zeroAheadIfDue();
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the database journal " + path, e);
         }
     }
 
-    private static long replay(FileChannel channel, Consumer<JournalRecord> replay) throws IOException {
+    /** How far the whole records went, and whether only zeros (written ahead, never reached) follow them. */
+    private record Replayed(long goodEnd, boolean zerosAfter) {
+    }
+
+    private static Replayed replay(FileChannel channel, Consumer<JournalRecord> replay) throws IOException {
         long size = channel.size();
         if (size > Integer.MAX_VALUE) {
             throw new IOException("journal larger than 2 GB");
@@ -95,35 +121,90 @@ final class JournalFile implements AutoCloseable {
         while ((record = JournalRecord.readFrom(in)) != null) {
             replay.accept(record);
         }
-        return in.readerIndex();
+        int goodEnd = in.readerIndex();
+        return new Replayed(goodEnd, in.forEachByte(b -> b == 0) == -1);
     }
 
     /** Appends {@code records} and forces them to the device; on failure the file is left as it was. */
     void append(ByteBuf records) {
-        long before = -1;
+        long at = end;
+        long after = at + records.readableBytes();
         try {
-            before = channel.position();
-            ByteBuffer bytes = records.nioBuffer();
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
+            if (after <= zeroedTo) {
+                write(records, at);
+            } else {
+                synchronized (growing) { // the zeros ahead ran out: the append grows the file itself
+                    write(records, at);
+                }
             }
             channel.force(false);
-            end = channel.position();
+            end = after;
         } catch (IOException e) {
-            undo(before);
+            undo(at);
             throw new UncheckedIOException("cannot write the database journal " + path, e);
+        }
+        zeroAheadIfDue();
+    }
+
+    private void write(ByteBuf records, long at) throws IOException {
+        ByteBuffer bytes = records.nioBuffer();
+        while (bytes.hasRemaining()) {
+            at += channel.write(bytes, at);
         }
     }
 
-    private void undo(long size) {
-        if (size < 0) {
+    /** Cuts the file back to where a failed append began, so that no part of its record stays; the zeros ahead are written again. */
+    private void undo(long at) {
+        synchronized (growing) {
+            try {
+                channel.truncate(at);
+                zeroedTo = at;
+            } catch (IOException e) {
+                LOG.warn("cannot cut the database journal {} back to {} bytes: {}", path, at, e.toString());
+            }
+        }
+    }
+
+    /** Starts writing zeros ahead when fewer than half of them are left. */
+    private void zeroAheadIfDue() {
+        if (zeroedTo - end >= ahead() / 2 || !zeroingScheduled.compareAndSet(false, true)) {
             return;
         }
-        try {
-            channel.truncate(size);
-            channel.position(size);
-        } catch (IOException e) {
-            LOG.warn("cannot cut the database journal {} back to {} bytes: {}", path, size, e.toString());
+        Thread zeroing = new Thread(() -> {
+            try {
+                zeroAhead();
+            } finally {
+                zeroingScheduled.set(false);
+            }
+        }, "embedded-db-journal-zeros");
+        zeroing.setDaemon(true);
+        zeroing.start();
+    }
+
+    private long ahead() {
+        return Math.max(MIN_AHEAD_BYTES, Math.min(MAX_AHEAD_BYTES, end / 8));
+    }
+
+    private void zeroAhead() {
+        synchronized (growing) {
+            try {
+                if (!channel.isOpen()) {
+                    return;
+                }
+                long from = channel.size(); // appends past the zeros hold this lock: nothing is written beyond it
+                long to = end + ahead();
+                if (zeros == null) {
+                    zeros = ByteBuffer.allocateDirect(ZEROS_BYTES);
+                }
+                for (long at = from; at < to; ) {
+                    zeros.clear().limit((int) Math.min(ZEROS_BYTES, to - at));
+                    at += channel.write(zeros, at);
+                }
+                channel.force(true);
+                zeroedTo = Math.max(from, to);
+            } catch (IOException e) {
+                LOG.debug("cannot write zeros ahead of the database journal {}: {}", path, e.toString());
+            }
         }
     }
 
@@ -159,7 +240,7 @@ final class JournalFile implements AutoCloseable {
         Path next = next();
         try {
             try (FileChannel out = FileChannel.open(next, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                transfer(channel, tailFrom, channel.size(), out);
+                transfer(channel, tailFrom, end, out);
                 out.force(true);
             }
             moveOver(next, path);
@@ -189,20 +270,20 @@ final class JournalFile implements AutoCloseable {
     }
 
     private void reopen() throws IOException {
-        FileChannel reopened = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        reopened.position(reopened.size());
-        FileChannel replaced = channel;
-        channel = reopened;
-        end = reopened.size();
-        replaced.close();
+        synchronized (growing) {
+            FileChannel reopened = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileChannel replaced = channel;
+            channel = reopened;
+            end = reopened.size();
+            zeroedTo = end;
+            replaced.close();
+        }
+        zeroAheadIfDue();
     }
 
+    /** The bytes the header and the records take, without the zeros ahead. */
     long size() {
-        try {
-            return channel.size();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return end;
     }
 
     Path path() {
@@ -277,12 +358,24 @@ final class JournalFile implements AutoCloseable {
         }
     }
 
+    /** Cuts the zeros ahead off, so that the file closed holds only its records, and closes it. */
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.warn("cannot close the database journal {}: {}", path, e.toString());
+        synchronized (growing) {
+            if (!channel.isOpen()) {
+                return;
+            }
+            try {
+                channel.truncate(end);
+                channel.force(true);
+            } catch (IOException e) {
+                LOG.warn("cannot cut the zeros ahead off the database journal {}: {}", path, e.toString());
+            }
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.warn("cannot close the database journal {}: {}", path, e.toString());
+            }
         }
     }
 }

@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer>
     @Override
     protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                      boolean sparse) {
-        return new MemoryUniqueIndex(indexName, keys, sparse);
+        return SingleFieldUniqueIndex.of(indexName, keys, sparse);
     }
 
     @Override
