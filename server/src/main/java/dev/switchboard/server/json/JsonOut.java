@@ -25,15 +25,18 @@ public final class JsonOut {
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    private static final Instant YEAR_1 = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
+
     private JsonOut() {
     }
 
     public static String date(Date date) {
-        return date == null ? null : isoMillis(date.getTime());
+        return date == null ? null : isoMillis(date.toInstant());
     }
 
     public static String date(Instant instant) {
-        return instant == null ? null : isoMillis(instant.toEpochMilli());
+        return instant == null ? null : isoMillis(instant);
     }
 
     /**
@@ -41,11 +44,11 @@ public final class JsonOut {
      * practice: every reply and push formats several, and the formatter's general machinery made a few percent of
      * the server's allocation. Other years take the formatter.
      */
-    private static String isoMillis(long epochMillis) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC);
-        if (t.getYear() < 1 || t.getYear() > 9999) {
-            return ISO_MILLIS.format(Instant.ofEpochMilli(epochMillis));
+    private static String isoMillis(Instant instant) {
+        if (instant.isBefore(YEAR_1) || !instant.isBefore(YEAR_10000)) {
+            return ISO_MILLIS.format(instant);
         }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
         char[] out = new char[24];
         digits(out, 0, t.getYear(), 4);
         out[4] = '-';
@@ -59,7 +62,7 @@ public final class JsonOut {
         out[16] = ':';
         digits(out, 17, t.getSecond(), 2);
         out[19] = '.';
-        digits(out, 20, (int) Math.floorMod(epochMillis, 1000), 3);
+        digits(out, 20, instant.getNano() / 1_000_000, 3);
         out[23] = 'Z';
         return new String(out);
     }

@@ -44,5 +44,9 @@ class JsonOutTest {
             assertThat(JsonOut.date(new Date(millis))).as("%d ms", millis).isEqualTo(iso.format(Instant.ofEpochMilli(millis)));
             assertThat(JsonOut.date(Instant.ofEpochMilli(millis))).isEqualTo(iso.format(Instant.ofEpochMilli(millis)));
         }
+        for (Instant far : List.of(Instant.parse("-5000-01-01T00:00:00Z"), Instant.parse("+200000-06-01T12:00:00.123Z"),
+                Instant.ofEpochSecond(1, 999_999_999))) {
+            assertThat(JsonOut.date(far)).isEqualTo(iso.format(far));
+        }
     }
 }
