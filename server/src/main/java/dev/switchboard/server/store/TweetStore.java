@@ -221,8 +221,9 @@ public final class TweetStore {
             if (was == null) {
                 return Optional.empty();
             }
-            int count = likes(was).size();
-            boolean hadLiked = likes(was).contains(user);
+            List<ObjectId> likedBy = likes(was);
+            int count = likedBy.size();
+            boolean hadLiked = likedBy.contains(user);
             write.wrote(withLike(was, user, like));
             if (like && !hadLiked) {
                 return Optional.of(new LikeToggle(true, count + 1));
