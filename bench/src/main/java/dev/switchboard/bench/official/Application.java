@@ -7,10 +7,12 @@ import dev.switchboard.bench.result.AppConnect;
 import dev.switchboard.bench.result.AppRun;
 import dev.switchboard.bench.result.AppStep;
 import dev.switchboard.bench.result.EventFigures;
+import dev.switchboard.bench.result.GcPauses;
 import dev.switchboard.bench.result.Latency;
 import dev.switchboard.bench.run.AppFixture;
 import dev.switchboard.bench.run.AppPlan;
 import dev.switchboard.bench.run.CpuWindow;
+import dev.switchboard.bench.run.GcLog;
 import dev.switchboard.bench.run.NodeLoad;
 import dev.switchboard.bench.run.ServerProcess;
 import dev.switchboard.protocol.jwt.Jwt;
@@ -178,17 +180,20 @@ public final class Application {
         CpuWindow cpu = CpuWindow.start(server.pid(), load);
         CpuWindow.sleepUntil(end);
         cpu.end();
-        AppStep step = summarise(offered, window, answers.get(), cpu);
+        GcPauses gc = GcLog.within(GcLog.besides(server.log()), start, end);
+        AppStep step = summarise(offered, window, answers.get(), cpu, gc);
         progress.accept(String.format("app: %.0f/s offered -> %.0f completed/s (%.0f ok/s), p99 %.1f ms, %d timeouts,"
-                        + " statuses %s, server CPU %.0f %%, load CPU %.0f %% (longest event-loop stall %.0f ms): %s",
+                        + " statuses %s, server CPU %.0f %%, load CPU %.0f %% (longest event-loop stall %.0f ms)%s: %s",
                 offered, step.completedPerSecond(), step.okPerSecond(), step.ack().p99Ms(), step.timeouts(),
                 step.statuses(), step.serverCpuPercent(), step.load().totalPercent(), step.clientStallMs(),
+                gc == null ? "" : String.format(", GC paused it %s (p50 %.1f ms, longest %.1f ms, %.1f %% of the window)",
+                        gc.count() == 1 ? "once" : gc.count() + " times", gc.p50Ms(), gc.maxMs(), gc.percentOfWindow()),
                 step.verdict()));
         Thread.sleep(2000); // the server works off what is left before the next rate
         return step;
     }
 
-    private AppStep summarise(double offered, Duration window, List<JsonNode> answers, CpuWindow cpu) {
+    private AppStep summarise(double offered, Duration window, List<JsonNode> answers, CpuWindow cpu, GcPauses gc) {
         double seconds = window.toMillis() / 1000.0;
         LatencyHistogram all = new LatencyHistogram();
         Map<String, Long> statuses = new TreeMap<>();
@@ -241,7 +246,7 @@ public final class Application {
         double clientStall = answers.stream().mapToDouble(a -> a.path("loopDelayMs").path("max").asDouble()).max()
                 .orElse(0);
         return new AppStep(offered, seconds, completed, round(ok / seconds), ack, statuses, timeouts, notSent, events,
-                pushes, cpu.load(), round(clientStall), cpu.serverCpuPercent(), "ok".equals(verdict), verdict);
+                pushes, cpu.load(), round(clientStall), cpu.serverCpuPercent(), gc, "ok".equals(verdict), verdict);
     }
 
     private static List<String> eventNames(List<JsonNode> answers) {

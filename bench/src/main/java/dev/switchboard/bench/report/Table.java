@@ -3,6 +3,7 @@ package dev.switchboard.bench.report;
 import dev.switchboard.bench.result.AppConnect;
 import dev.switchboard.bench.result.AppRun;
 import dev.switchboard.bench.result.AppStep;
+import dev.switchboard.bench.result.GcPauses;
 import dev.switchboard.bench.result.ConnectionsRun;
 import dev.switchboard.bench.result.EventFigures;
 import dev.switchboard.bench.result.Latency;
@@ -119,8 +120,8 @@ public final class Table {
                     out.printf("   warm server (median of those rounds): %.0f connects/s%n", app.warmConnectsPerSecond());
                 }
             }
-            out.printf("   %-14s %11s %8s %8s %8s %9s %10s %9s %12s  %s%n", "offered/s", "completed/s", "ok/s", "p50 ms",
-                    "p99 ms", "timeouts", "server CPU", "load CPU", "client stall", "verdict");
+            out.printf("   %-14s %11s %8s %8s %8s %9s %10s %9s %12s %16s  %s%n", "offered/s", "completed/s", "ok/s",
+                    "p50 ms", "p99 ms", "timeouts", "server CPU", "load CPU", "client stall", "GC pauses, max", "verdict");
             for (AppStep step : app.steps()) {
                 stepRow(out, "", step);
             }
@@ -163,10 +164,12 @@ public final class Table {
     }
 
     private static void stepRow(PrintStream out, String prefix, AppStep step) {
-        out.printf("   %-14s %11.0f %8.0f %8.2f %8.2f %9d %9.0f%% %8.0f%% %12.0f  %s%n",
+        GcPauses gc = step.gcPauses();
+        out.printf("   %-14s %11.0f %8.0f %8.2f %8.2f %9d %9.0f%% %8.0f%% %12.0f %16s  %s%n",
                 prefix + Math.round(step.offeredPerSecond()), step.completedPerSecond(), step.okPerSecond(),
                 step.ack().p50Ms(), step.ack().p99Ms(), step.timeouts(), step.serverCpuPercent(),
-                step.load().totalPercent(), step.clientStallMs(), step.verdict());
+                step.load().totalPercent(), step.clientStallMs(),
+                gc == null ? "-" : String.format("%d, %.0f ms", gc.count(), gc.maxMs()), step.verdict());
     }
 
     /** The step the per-event figures are shown for: the best one, or the lowest rate when none met the target. */

@@ -10,11 +10,13 @@ import java.util.Map;
  * @param notSent requests due that the load could not send (socket down or too many outstanding)
  * @param clientStallMs the longest stall of a load process's own event loop in the step (its GC, or no CPU for it):
  *                      every ack that arrives meanwhile is measured that much later, so a p99 near it is the client's
+ * @param gcPauses the server's garbage-collection pauses in the window; null when the server wrote no GC log
  */
 public record AppStep(double offeredPerSecond, double windowSeconds, double completedPerSecond, double okPerSecond,
                       Latency ack, Map<String, Long> statuses, long timeouts, long notSent,
                       Map<String, EventFigures> events, Map<String, Latency> pushes, LoadCpu load,
-                      double clientStallMs, double serverCpuPercent, boolean passed, String verdict) {
+                      double clientStallMs, double serverCpuPercent, GcPauses gcPauses, boolean passed,
+                      String verdict) {
 
     public long answered() {
         return statuses.values().stream().mapToLong(Long::longValue).sum();

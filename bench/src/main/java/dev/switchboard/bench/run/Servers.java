@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -93,9 +94,14 @@ public final class Servers {
         int port = freePort();
         Path dbFile = logs.resolve("app-" + database + ".mv");
         Files.deleteIfExists(dbFile);
+        Path log = logs.resolve(logName);
+        Map<String, String> env = new HashMap<>(jvmEnv(logName));
+        String gcLog = GcLog.jvmOption(GcLog.besides(log));
+        if (gcLog != null) {
+            env.put("JAVA_OPTS", (System.getenv().getOrDefault("JAVA_OPTS", "") + " " + gcLog).strip());
+        }
         return ServerProcess.start("scripts/server (" + database + " database)", ServerProcess.Runtime.JVM,
-                appCommand(port, dbPort, database, dbFile), root, logs.resolve(logName), port, Duration.ofSeconds(180),
-                jvmEnv(logName));
+                appCommand(port, dbPort, database, dbFile), root, log, port, Duration.ofSeconds(180), env);
     }
 
     private Map<String, String> jvmEnv(String logName) {
