@@ -27,6 +27,12 @@ public interface Namespace {
      */
     Namespace on(String event, Blocking blocking, EventHandler handler);
 
+    /**
+     * Sets the gate every event of this namespace passes as it arrives, before it queues for a worker
+     * ({@link EventGate#OPEN} until set).
+     */
+    Namespace gate(EventGate gate);
+
     /** Receives events that no route and no per-socket handler takes. */
     Namespace onUnhandledEvent(EventHandler handler);
 

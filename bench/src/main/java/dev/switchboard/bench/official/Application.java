@@ -196,6 +196,7 @@ public final class Application {
     private AppStep summarise(double offered, Duration window, List<JsonNode> answers, CpuWindow cpu, GcPauses gc) {
         double seconds = window.toMillis() / 1000.0;
         LatencyHistogram all = new LatencyHistogram();
+        Map<String, LatencyHistogram> byStatus = new TreeMap<>();
         Map<String, Long> statuses = new TreeMap<>();
         long timeouts = 0;
         Map<String, EventFigures> events = new LinkedHashMap<>();
@@ -207,6 +208,8 @@ public final class Application {
                 JsonNode e = a.path("events").path(event);
                 NodeLoad.add(h, e.path("latency"));
                 e.path("statuses").fields().forEachRemaining(f -> mine.merge(f.getKey(), f.getValue().asLong(), Long::sum));
+                e.path("latencyByStatus").fields().forEachRemaining(f ->
+                        NodeLoad.add(byStatus.computeIfAbsent(f.getKey(), k -> new LatencyHistogram()), f.getValue()));
                 mineTimeouts += e.path("timeouts").asLong();
             }
             all.add(h);
@@ -226,6 +229,8 @@ public final class Application {
         long answered = all.count();
         long ok = statuses.getOrDefault("ok", 0L);
         Latency ack = Latency.of(all);
+        Map<String, Latency> ackByStatus = new TreeMap<>();
+        byStatus.forEach((status, h) -> ackByStatus.put(status, Latency.of(h)));
         double completed = round(answered / seconds);
         String verdict;
         if (answered == 0) {
@@ -245,7 +250,7 @@ public final class Application {
         }
         double clientStall = answers.stream().mapToDouble(a -> a.path("loopDelayMs").path("max").asDouble()).max()
                 .orElse(0);
-        return new AppStep(offered, seconds, completed, round(ok / seconds), ack, statuses, timeouts, notSent, events,
+        return new AppStep(offered, seconds, completed, round(ok / seconds), ack, ackByStatus, statuses, timeouts, notSent, events,
                 pushes, cpu.load(), round(clientStall), cpu.serverCpuPercent(), gc, "ok".equals(verdict), verdict);
     }
 

@@ -12,6 +12,7 @@ import dev.switchboard.bench.result.TransportRun;
 import dev.switchboard.bench.result.TransportSummary;
 import dev.switchboard.bench.run.Machine;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -131,6 +132,11 @@ public final class Table {
                         app.overload().completedPerSecond(), app.peakCompletedPerSecond(),
                         app.peakCompletedPerSecond() == 0 ? 0 : app.overload().completedPerSecond()
                                 / app.peakCompletedPerSecond(), app.overload().statuses(), app.overload().timeouts());
+                for (String status : List.of("ok", "unavailable")) {
+                    app.overload().ackOf(status).ifPresent(l -> out.printf(
+                            "      %s answered after p50 %.1f ms, p99 %.1f ms, longest %.1f ms%n", status, l.p50Ms(),
+                            l.p99Ms(), l.maxMs()));
+                }
             }
             AppStep best = featuredStep(app);
             if (app.best() == null) {

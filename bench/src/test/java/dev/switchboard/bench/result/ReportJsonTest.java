@@ -78,10 +78,10 @@ class ReportJsonTest {
         ConnectionsRun connections = ConnectionsRun.of("node", false, ramp, 0, 1000 * 20 * 1024, 0, 1000 * 4 * 1024);
         Map<String, EventFigures> events = new LinkedHashMap<>();
         events.put("message/new", new EventFigures(100, Map.of("ok", 100L), 0, 3, 9, 12));
-        AppStep step = new AppStep(200, 10, 199.5, 199.5, Latency.empty(), Map.of("ok", 1995L), 0, 0, events,
+        AppStep step = new AppStep(200, 10, 199.5, 199.5, Latency.empty(), Map.of("ok", Latency.empty()), Map.of("ok", 1995L), 0, 0, events,
                 Map.of("tweet/new", Latency.empty()), new LoadCpu(2, 20, 12), 30, 60, new GcPauses(19, 12.5, 31, 260, 2.6),
                 true, "ok");
-        AppStep overload = new AppStep(800, 10, 750, 680, Latency.empty(), Map.of("ok", 6800L, "unavailable", 700L), 50,
+        AppStep overload = new AppStep(800, 10, 750, 680, Latency.empty(), null, Map.of("ok", 6800L, "unavailable", 700L), 50,
                 0, events, Map.of(), new LoadCpu(2, 40, 25), 80, 190, null, false,
                 "50 acks timed out");
         AppConnect connect = new AppConnect(1000, 1000, 0, 25, 18.2, 55.0, Latency.empty(), 0, 150, 30, new LoadCpu(2, 40,

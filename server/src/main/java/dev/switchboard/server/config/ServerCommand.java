@@ -92,7 +92,8 @@ public final class ServerCommand {
 
     @Option(names = "--queue-budget-ms", paramLabel = "N", converter = Count.class,
             description = "longest an event may keep waiting for a worker; while events wait longer they are "
-                    + "answered unavailable with retry_after_ms instead of run (default 100)")
+                    + "answered unavailable with retry_after_ms instead of run, and new ones that would wait over half "
+                    + "of it are answered so as they arrive (default 100)")
     private Integer queueBudgetMillis;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")

@@ -75,6 +75,20 @@ public final class Dispatcher {
             namespace.on(name, (socket, event) -> dispatch(listener, spec, socket, event));
         });
         namespace.onUnhandledEvent(this::unknown);
+        namespace.gate(this::admit);
+    }
+
+    /**
+     * As an event arrives (on its connection's I/O thread): answers {@code unavailable} at once, without queueing
+     * it, while the server is over capacity and enough events already wait ({@link QueueBudget#refuseOnArrival}).
+     */
+    private boolean admit(Socket socket, Event event, int waiting) {
+        long now = System.nanoTime();
+        if (!listeners.containsKey(event.name()) || !queueBudget.refuseOnArrival(waiting, now)) {
+            return true;
+        }
+        refuseOverCapacity(event.name(), socket, event, now);
+        return false;
     }
 
     private void dispatch(Listener listener, EventSpec spec, Socket socket, Event event) {
@@ -124,12 +138,16 @@ public final class Dispatcher {
         if (!queueBudget.shed(event.waited(), started)) {
             return false;
         }
+        refuseOverCapacity(name, socket, event, started);
+        return true;
+    }
+
+    private void refuseOverCapacity(String name, Socket socket, Event event, long started) {
         ObjectNode reply = Reply.error(ReplyStatus.UNAVAILABLE, "the server is over capacity and did not run "
                 + name + "; try again in " + queueBudget.retryAfterMillis() + " ms");
         reply.put(Reply.RETRY_AFTER_MS, queueBudget.retryAfterMillis());
         event.ack().send(reply);
         observer.called(socket, name, event.args(), ReplyStatus.UNAVAILABLE, System.nanoTime() - started);
-        return true;
     }
 
     /** Answers {@code rate_limited} when the socket is over its rate; logs the first refusal of a run. */

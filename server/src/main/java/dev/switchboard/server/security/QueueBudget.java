@@ -15,14 +15,30 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>An episode lasts while over-budget events keep coming, each within one budget of the last. Events that
  * waited less neither end it nor are shed: under overload the queue hovers around the budget, so short and long
  * waits interleave, and ending the episode on every short one let the backlog grow to seconds.
+ *
+ * <p>Once an episode has proved the server saturated, new events are also judged as they arrive
+ * ({@link #refuseOnArrival}): the rate at which the workers have lately been starting events is then the server's
+ * capacity, so the events already waiting tell how long a newcomer would wait (Little's law). One that would wait
+ * longer than half the budget is refused at once, before it queues: the excess is answered in microseconds, and
+ * the queue stays short enough that what is let in runs well within the budget. The overload ends when no
+ * arrival has been refused for {@link #CALM_BUDGETS} budgets.
  */
 public final class QueueBudget {
 
     /** How many budgets over-budget waits must go on before events are shed. */
     static final int SUSTAINED = 3;
 
+    /** How many budgets without a refusal on arrival end the overload. */
+    static final int CALM_BUDGETS = 10;
+
     private final long budgetNanos;
     private final long retryAfterMillis;
+    /** Events that ran (were not shed), by when they started: the server's capacity while it is saturated. */
+    private final RecentRate runs;
+    /** Whether an episode has proved the server saturated, so arrivals are judged too. */
+    private volatile boolean overloaded;
+    /** {@link System#nanoTime()} of the latest refusal on arrival, or of the start of the overload. */
+    private volatile long lastRefusal;
     /** {@link System#nanoTime()} when the current episode of over-budget waits began. */
     private final AtomicLong overSince = new AtomicLong();
     /** {@link System#nanoTime()} of the latest over-budget wait; 0 before the first. */
@@ -32,11 +48,25 @@ public final class QueueBudget {
         this.budgetNanos = budget.toNanos();
         // by then the backlog that made this event wait has been worked off or shed
         this.retryAfterMillis = Math.max(100, 2 * budget.toMillis());
+        this.runs = new RecentRate(Math.max(1, budgetNanos / 4));
     }
 
-    /** True when an event that waited this long, seen at {@code nowNanos}, must not run. */
+    /** True when an event that waited this long, seen at {@code nowNanos} as a worker starts it, must not run. */
     public boolean shed(Duration waited, long nowNanos) {
-        if (waited.toNanos() <= budgetNanos) {
+        boolean shed = overBudgetForLong(waited.toNanos(), nowNanos);
+        if (shed) {
+            if (!overloaded) {
+                lastRefusal = nowNanos;
+                overloaded = true;
+            }
+        } else {
+            runs.record(nowNanos);
+        }
+        return shed;
+    }
+
+    private boolean overBudgetForLong(long waitedNanos, long nowNanos) {
+        if (waitedNanos <= budgetNanos) {
             return false;
         }
         long previous = lastOver.getAndSet(nowNanos);
@@ -45,6 +75,26 @@ public final class QueueBudget {
             return false;
         }
         return nowNanos - overSince.get() >= SUSTAINED * budgetNanos;
+    }
+
+    /**
+     * True when an event arriving at {@code nowNanos}, with {@code waiting} events queued before it, must be refused
+     * before it queues: the server is saturated and it would wait more than half the budget.
+     */
+    public boolean refuseOnArrival(int waiting, long nowNanos) {
+        if (!overloaded) {
+            return false;
+        }
+        if (nowNanos - lastRefusal > CALM_BUDGETS * budgetNanos) {
+            overloaded = false; // arrivals have fitted for a while (or stopped): the load fell under capacity
+            return false;
+        }
+        double capacity = runs.perSecond(nowNanos);
+        if (capacity <= 0 || waiting / capacity * 1e9 > budgetNanos / 2.0) {
+            lastRefusal = nowNanos;
+            return true;
+        }
+        return false;
     }
 
     /** The hint sent with {@code unavailable}. */

@@ -12,20 +12,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
 /**
  * Far more calls at once than the workers can run within the queue budget: every call is answered, each
- * either run ({@code ok}) or refused at once with {@code unavailable} and a retry hint, a refused call wrote
- * nothing, and once the flood is over a call retried after the hint runs again.
+ * either run ({@code ok}) or refused with {@code unavailable} and a retry hint, a refused call wrote nothing, once
+ * the server is saturated calls are refused as they arrive (their replies overtake calls queued before them), and
+ * once the flood is over a call retried after the hint runs again.
  */
 class OverloadTest {
 
     static final int SOCKETS = 3;
-    static final int CALLS_PER_SOCKET = 1000;
+    /** Waves of calls from each socket, as fast as the client sends them. */
+    static final int WAVES = 5;
+    static final int CALLS_PER_WAVE = 200;
 
     @Test
     void aFloodIsAnsweredUnavailableInsteadOfTimingOut() throws Exception {
@@ -38,9 +43,24 @@ class OverloadTest {
                     sockets.add(server.connect(me));
                 }
                 List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
-                for (int n = 0; n < CALLS_PER_SOCKET; n++) {
-                    for (TestClient s : sockets) {
-                        replies.add(s.callAsync("tweet/add", "flood " + n));
+                // the order each socket's replies came back in: one socket's calls run one at a time, in order
+                List<Map<CompletableFuture<JsonNode>, Integer>> answeredAs = new ArrayList<>();
+                List<List<CompletableFuture<JsonNode>>> sent = new ArrayList<>();
+                for (int i = 0; i < SOCKETS; i++) {
+                    answeredAs.add(new ConcurrentHashMap<>());
+                    sent.add(new ArrayList<>());
+                }
+                AtomicInteger order = new AtomicInteger();
+                for (int n = 0; n < WAVES * CALLS_PER_WAVE; n++) {
+                    if (n > 0 && n % CALLS_PER_WAVE == 0) {
+                        Thread.sleep(30); // the next wave finds the server judged saturated by the ones before
+                    }
+                    for (int i = 0; i < SOCKETS; i++) {
+                        CompletableFuture<JsonNode> reply = sockets.get(i).callAsync("tweet/add", "flood " + n);
+                        Map<CompletableFuture<JsonNode>, Integer> answered = answeredAs.get(i);
+                        reply.whenComplete((r, e) -> answered.put(reply, order.incrementAndGet()));
+                        replies.add(reply);
+                        sent.get(i).add(reply);
                     }
                 }
                 Map<String, Integer> byStatus = new HashMap<>();
@@ -57,6 +77,9 @@ class OverloadTest {
                 assertThat(byStatus.get("unavailable")).as("refused, of %s", byStatus).isPositive();
                 assertThat(byStatus.get("ok")).as("run, of %s", byStatus).isPositive();
                 assertThat(refusal.get("retry_after_ms").asLong()).isPositive();
+                assertThat(refusedBeforeQueueing(sent, answeredAs))
+                        .as("refusals answered ahead of calls sent earlier on their socket and run: refused as they"
+                                + " arrived, not after waiting their turn").isPositive();
                 assertThat(refusal.get("error").asText()).contains("over capacity").contains("tweet/add");
                 long stored = server.stores().tweets().collection().countDocuments(new Document("owner", me));
                 assertThat(stored).as("tweets stored = calls answered ok").isEqualTo(byStatus.get("ok").longValue());
@@ -72,5 +95,24 @@ class OverloadTest {
                 sockets.forEach(TestClient::close);
             }
         }
+    }
+
+    /** Refused calls whose reply came before that of an earlier call of the same socket that ran. */
+    private static int refusedBeforeQueueing(List<List<CompletableFuture<JsonNode>>> sent,
+                                            List<Map<CompletableFuture<JsonNode>, Integer>> answeredAs) {
+        int overtaking = 0;
+        for (int i = 0; i < sent.size(); i++) {
+            int latestRunSoFar = 0; // the latest answer among the calls sent before, that ran
+            for (CompletableFuture<JsonNode> call : sent.get(i)) {
+                int answered = answeredAs.get(i).get(call);
+                boolean refused = call.join().get("status").asText().equals("unavailable");
+                if (refused && answered < latestRunSoFar) {
+                    overtaking++;
+                } else if (!refused) {
+                    latestRunSoFar = Math.max(latestRunSoFar, answered);
+                }
+            }
+        }
+        return overtaking;
     }
 }

@@ -59,6 +59,60 @@ class QueueBudgetTest {
     }
 
     @Test
+    void arrivalsAreLetInWhateverWaitsUntilAnEpisodeProvesTheServerSaturated() {
+        for (long t = 1000; t < 3000; t += 2) {
+            // stalls of 200 ms: long waits, but never for three budgets running
+            assertThat(budget.shed(Duration.ofMillis(t % 500 < 200 ? 150 : 20), t * MS)).isFalse();
+            if (t % 100 == 0) {
+                budget.shed(Duration.ofMillis(1), t * MS);
+                assertThat(budget.refuseOnArrival(100_000, t * MS)).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void onceSaturatedAnArrivalThatWouldWaitOverHalfTheBudgetIsRefusedBeforeItQueues() {
+        long now = saturateAt500RunsASecond();
+        // 500 runs a second: 25 waiting events are worked off in 50 ms, half the budget
+        assertThat(budget.refuseOnArrival(20, now)).as("20 waiting: about 40 ms").isFalse();
+        assertThat(budget.refuseOnArrival(30, now)).as("30 waiting: about 60 ms").isTrue();
+        assertThat(budget.refuseOnArrival(0, now + MS)).as("an empty queue still lets it in").isFalse();
+    }
+
+    @Test
+    void theOverloadEndsWhenNoArrivalWasRefusedForTenBudgets() {
+        long now = saturateAt500RunsASecond();
+        assertThat(budget.refuseOnArrival(1000, now)).isTrue();
+        for (long t = now + 10 * MS; t < now + 1900 * MS; t += 10 * MS) {
+            budget.shed(Duration.ofMillis(5), t); // the workers go on at 100 events a second
+            if (t == now + 900 * MS) {
+                assertThat(budget.refuseOnArrival(1000, t)).as("a refusal 900 ms ago: still overloaded").isTrue();
+            } else if (t > now + 900 * MS) {
+                assertThat(budget.refuseOnArrival(2, t)).as("2 waiting: 20 ms").isFalse();
+            }
+        }
+        assertThat(budget.refuseOnArrival(1000, now + 1901 * MS)).as("calm for a second: no longer judged").isFalse();
+    }
+
+    @Test
+    void aSaturatedServerWhoseWorkersStartNothingRefusesEveryArrival() {
+        long now = saturateAt500RunsASecond();
+        // the workers are stuck (a database that stopped answering): nothing has started for 300 ms
+        assertThat(budget.refuseOnArrival(1, now + 300 * MS)).isTrue();
+    }
+
+    /** An event every 2 ms, long and short waits interleaving, until the first one is shed; answers then. */
+    private long saturateAt500RunsASecond() {
+        for (long t = 1000; t < 3000; t += 2) {
+            boolean longWait = t % 4 == 0;
+            if (budget.shed(Duration.ofMillis(longWait ? 180 : 20), t * MS)) {
+                return t * MS;
+            }
+        }
+        throw new AssertionError("never shed");
+    }
+
+    @Test
     void theHintIsAtLeastTwoBudgets() {
         assertThat(budget.retryAfterMillis()).isEqualTo(200);
         assertThat(new QueueBudget(Duration.ofMillis(10)).retryAfterMillis()).isEqualTo(100);

@@ -4,6 +4,7 @@ import dev.switchboard.engine.Adapter;
 import dev.switchboard.engine.Blocking;
 import dev.switchboard.engine.Broadcast;
 import dev.switchboard.engine.ConnectionHandler;
+import dev.switchboard.engine.EventGate;
 import dev.switchboard.engine.EventHandler;
 import dev.switchboard.engine.InMemoryAdapter;
 import dev.switchboard.engine.LocalDelivery;
@@ -20,6 +21,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +40,7 @@ final class NamespaceImpl implements Namespace, LocalDelivery {
     private final Map<String, SocketImpl> sockets = new ConcurrentHashMap<>();
     private final Adapter adapter;
     private volatile EventHandler unhandled;
+    private volatile EventGate gate = EventGate.OPEN;
 
     NamespaceImpl(String name, SioServer server) {
         this.name = name;
@@ -65,6 +68,10 @@ final class NamespaceImpl implements Namespace, LocalDelivery {
     EventHandler route(String event) {
         EventHandler handler = routes.get(event);
         return handler != null ? handler : unhandled;
+    }
+
+    EventGate gate() {
+        return gate;
     }
 
     /** Whether the route of that event declared itself {@link Blocking#NON_BLOCKING}. */
@@ -115,6 +122,12 @@ final class NamespaceImpl implements Namespace, LocalDelivery {
         } else {
             nonBlockingRoutes.remove(event);
         }
+        return this;
+    }
+
+    @Override
+    public Namespace gate(EventGate gate) {
+        this.gate = Objects.requireNonNull(gate, "gate");
         return this;
     }
 

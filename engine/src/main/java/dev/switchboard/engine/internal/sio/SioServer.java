@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executor;
 
 /** The Socket.IO layer: namespaces, and what their sockets share (codec, worker pool, config). */
@@ -25,6 +26,8 @@ public final class SioServer {
     private final PacketEncoder encoder;
     private final JsonReader jsonReader;
     private final ConcurrentHashMap<String, NamespaceImpl> namespaces = new ConcurrentHashMap<>();
+    /** Events that arrived and no worker has started yet, over every namespace: they share the pool. */
+    private final AtomicInteger waitingEvents = new AtomicInteger();
 
     public SioServer(EngineConfig config, Executor workers) {
         this.config = config;
@@ -32,6 +35,16 @@ public final class SioServer {
         this.encoder = new PacketEncoder(config.objectMapper());
         this.jsonReader = new JsonReader(config.objectMapper().getFactory(), config.objectMapper().getNodeFactory());
         namespace("/");
+    }
+
+    /** Counts an event that arrived; answers how many were waiting before it. */
+    int eventArrived() {
+        return waitingEvents.getAndIncrement();
+    }
+
+    /** Counts an event that a worker started, or that will not run. */
+    void eventLeftQueue() {
+        waitingEvents.decrementAndGet();
     }
 
     public Namespace namespace(String name) {

@@ -165,35 +165,53 @@ final class SocketImpl implements Socket {
 
     void onPacket(SioPacket packet) {
         switch (packet.type()) {
-            case SioPacket.EVENT, SioPacket.BINARY_EVENT -> {
-                if (neverBlocks(packet)) {
-                    serial.runHereOrQueue(SocketImpl::dispatch, this, packet);
-                } else {
-                    serial.execute(() -> dispatch(packet));
-                }
-            }
+            case SioPacket.EVENT, SioPacket.BINARY_EVENT -> arrived(packet);
             case SioPacket.ACK, SioPacket.BINARY_ACK -> completeAck(packet);
             case SioPacket.DISCONNECT -> onClose("client namespace disconnect");
             default -> log.debug("socket {}: unexpected packet type {}", id, packet.type());
         }
     }
 
+    /** Passes the event through the namespace's gate, then queues it (or runs it here when its handler never blocks). */
+    private void arrived(SioPacket packet) {
+        JsonNode payload = packet.data();
+        String name = payload.get(0).asText();
+        Ack ack = packet.ackId() >= 0 ? new AckImpl(this, packet.ackId()) : AckImpl.NONE;
+        Event event = new Event(name, ArgumentList.of(payload, 1), ack, packet.receivedNanos());
+        SioServer server = namespace.server();
+        int waiting = server.eventArrived();
+        boolean admitted;
+        try {
+            admitted = namespace.gate().admit(this, event, waiting);
+        } catch (RuntimeException e) {
+            log.warn("event gate of namespace {} failed; letting the event through", namespace.name(), e);
+            admitted = true;
+        }
+        if (!admitted) {
+            server.eventLeftQueue();
+            namespace.observers().eventReceived(this, name, event.args());
+            return;
+        }
+        if (neverBlocks(name)) {
+            serial.runHereOrQueue(SocketImpl::dispatch, this, event);
+        } else {
+            serial.execute(() -> dispatch(event));
+        }
+    }
+
     /** Whether the handler this event goes to declared itself non-blocking (a per-socket handler may block). */
-    private boolean neverBlocks(SioPacket packet) {
-        String name = packet.data().get(0).asText();
+    private boolean neverBlocks(String name) {
         Map<String, EventHandler> own = handlers;
         return (own == null || !own.containsKey(name)) && namespace.routeNeverBlocks(name);
     }
 
-    private void dispatch(SioPacket packet) {
+    private void dispatch(Event event) {
+        namespace.server().eventLeftQueue();
         if (state != CONNECTED) {
             return;
         }
-        JsonNode payload = packet.data();
-        String name = payload.get(0).asText();
-        List<JsonNode> args = ArgumentList.of(payload, 1);
-        Ack ack = packet.ackId() >= 0 ? new AckImpl(this, packet.ackId()) : AckImpl.NONE;
-        namespace.observers().eventReceived(this, name, args);
+        String name = event.name();
+        namespace.observers().eventReceived(this, name, event.args());
         Map<String, EventHandler> own = handlers;
         EventHandler handler = own == null ? null : own.get(name);
         if (handler == null) {
@@ -204,7 +222,7 @@ final class SocketImpl implements Socket {
             return;
         }
         try {
-            handler.handle(this, new Event(name, args, ack, packet.receivedNanos()));
+            handler.handle(this, event);
         } catch (Exception e) {
             log.warn("handler of event {} on namespace {} failed for socket {}", ClientText.of(name), namespace.name(), id, e);
         }
