@@ -9,7 +9,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Where handlers run, as their registration declares, and that one socket's events keep their order. */
+/**
+ * Where handlers run, as their registration declares, that one socket's events keep their order, and that an
+ * event the namespace's gate refuses as it arrives is answered by the gate, ahead of the socket's queued events,
+ * and never reaches a handler.
+ */
 class HandlerThreadsTest {
 
     static SocketIoServer io;
@@ -30,6 +34,17 @@ class HandlerThreadsTest {
         nsp.on("fast", Blocking.NON_BLOCKING, (s, e) -> {
             handled.add("fast " + e.arg(0).asText());
             e.ack().send("fast");
+        });
+        nsp.on("later", (s, e) -> {
+            handled.add("later " + e.arg(0).asText());
+            e.ack().send("later");
+        });
+        nsp.gate((socket, event, waiting) -> {
+            if (!event.arg(0).asText().equals("refuse")) {
+                return true;
+            }
+            event.ack().send("refused with " + waiting + " waiting");
+            return false;
         });
         io.start();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -71,6 +86,21 @@ class HandlerThreadsTest {
             assertThat(ws.nextText()).isEqualTo("431[\"slow\"]");
             assertThat(ws.nextText()).isEqualTo("432[\"fast\"]");
             assertThat(handled).containsSubsequence("fast b", "slow a", "fast a");
+        }
+    }
+
+    @Test
+    void anEventTheGateRefusesIsAnsweredAtOnceAndNeverRuns() throws Exception {
+        try (RawWebSocket ws = connected()) {
+            ws.send("421[\"slow\",\"c\"]");
+            Thread.sleep(50); // a worker has started it: nothing waits
+            ws.send("422[\"later\",\"c\"]").send("423[\"later\",\"refuse\"]").send("424[\"later\",\"d\"]");
+            // "later c" waits behind "slow c" on the socket's queue when the refused event arrives
+            assertThat(ws.nextText()).isEqualTo("433[\"refused with 1 waiting\"]");
+            assertThat(ws.nextText()).isEqualTo("431[\"slow\"]");
+            assertThat(ws.nextText()).isEqualTo("432[\"later\"]");
+            assertThat(ws.nextText()).isEqualTo("434[\"later\"]");
+            assertThat(handled).containsSubsequence("slow c", "later c", "later d").doesNotContain("later refuse");
         }
     }
 }
