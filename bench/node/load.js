@@ -257,7 +257,8 @@ function step(c) {
   const pick = (list) => list[Math.floor(next() * list.length)];
   const weights = [];
   for (const [event, weight] of MIX) for (let k = 0; k < weight; k++) weights.push(event);
-  const perEvent = new Map(MIX.map(([event]) => [event, { latency: new Histogram(), statuses: {}, byStatus: {}, timeouts: 0 }]));
+  const perEvent = new Map(MIX.map(([event]) => [event, { latency: new Histogram(), statuses: {}, timeouts: 0 }]));
+  const byStatus = new Map(); // ack latency of the replies of each status, over all events
   measured = { start: c.windowStart, end: c.windowEnd, pushes: new Map([...pushNames].map((n) => [n, new Histogram()])) };
   const live = sockets.filter((s) => s.user);
   const pending = new Set();
@@ -296,7 +297,8 @@ function step(c) {
         figures.latency.recordMs(took);
         const status = statusOf(reply);
         figures.statuses[status] = (figures.statuses[status] || 0) + 1;
-        (figures.byStatus[status] ||= new Histogram()).recordMs(took);
+        if (!byStatus.has(status)) byStatus.set(status, new Histogram());
+        byStatus.get(status).recordMs(took);
       });
     };
     let windowOpen = false;
@@ -328,16 +330,16 @@ function step(c) {
         setTimeout(() => {
           const events = {};
           for (const [event, f] of perEvent) {
-            const byStatus = {};
-            for (const [status, h] of Object.entries(f.byStatus)) byStatus[status] = h.toJSON();
-            events[event] = { latency: f.latency.toJSON(), statuses: f.statuses, latencyByStatus: byStatus, timeouts: f.timeouts };
+            events[event] = { latency: f.latency.toJSON(), statuses: f.statuses, timeouts: f.timeouts };
           }
           const pushes = {};
           for (const [name, h] of measured.pushes) pushes[name] = h.toJSON();
+          const latencyByStatus = {};
+          for (const [status, h] of byStatus) latencyByStatus[status] = h.toJSON();
           measured = null;
           loopDelay.disable();
           const loopDelayMs = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
-          resolve({ sockets: live.length, notSent, late, events, pushes, loopDelayMs });
+          resolve({ sockets: live.length, notSent, late, events, pushes, latencyByStatus, loopDelayMs });
         }, 200);
       };
       check();

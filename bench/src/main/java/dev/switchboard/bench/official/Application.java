@@ -196,7 +196,6 @@ public final class Application {
     private AppStep summarise(double offered, Duration window, List<JsonNode> answers, CpuWindow cpu, GcPauses gc) {
         double seconds = window.toMillis() / 1000.0;
         LatencyHistogram all = new LatencyHistogram();
-        Map<String, LatencyHistogram> byStatus = new TreeMap<>();
         Map<String, Long> statuses = new TreeMap<>();
         long timeouts = 0;
         Map<String, EventFigures> events = new LinkedHashMap<>();
@@ -208,8 +207,6 @@ public final class Application {
                 JsonNode e = a.path("events").path(event);
                 NodeLoad.add(h, e.path("latency"));
                 e.path("statuses").fields().forEachRemaining(f -> mine.merge(f.getKey(), f.getValue().asLong(), Long::sum));
-                e.path("latencyByStatus").fields().forEachRemaining(f ->
-                        NodeLoad.add(byStatus.computeIfAbsent(f.getKey(), k -> new LatencyHistogram()), f.getValue()));
                 mineTimeouts += e.path("timeouts").asLong();
             }
             all.add(h);
@@ -229,6 +226,9 @@ public final class Application {
         long answered = all.count();
         long ok = statuses.getOrDefault("ok", 0L);
         Latency ack = Latency.of(all);
+        Map<String, LatencyHistogram> byStatus = new TreeMap<>();
+        answers.forEach(a -> a.path("latencyByStatus").fields().forEachRemaining(f ->
+                NodeLoad.add(byStatus.computeIfAbsent(f.getKey(), k -> new LatencyHistogram()), f.getValue())));
         Map<String, Latency> ackByStatus = new TreeMap<>();
         byStatus.forEach((status, h) -> ackByStatus.put(status, Latency.of(h)));
         double completed = round(answered / seconds);
