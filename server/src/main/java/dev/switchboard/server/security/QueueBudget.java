@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Once an episode has proved the server saturated, new events are also judged as they arrive
  * ({@link #refuseOnArrival}): the rate at which the workers have lately been starting events is then the server's
- * capacity, so the events already waiting tell how long a newcomer would wait (Little's law). One that would wait
+ * capacity (or the rate when the overload began, if that was higher: the workers then were all busy), so the
+ * events already waiting tell how long a newcomer would wait (Little's law). One that would wait
  * longer than half the budget is refused at once, before it queues: the excess is answered in microseconds, and
  * the queue stays short enough that what is let in runs well within the budget. The overload ends when no
  * arrival has been refused for {@link #CALM_BUDGETS} budgets.
@@ -37,6 +38,11 @@ public final class QueueBudget {
     private final RecentRate runs;
     /** Whether an episode has proved the server saturated, so arrivals are judged too. */
     private volatile boolean overloaded;
+    /**
+     * The rate events ran at when the overload began, with every worker busy. Later, once arrivals are refused, the
+     * rate can fall to what is let in, far under the capacity; judging by it alone refused ever more, down to all.
+     */
+    private volatile double capacityAtOverload;
     /** {@link System#nanoTime()} of the latest refusal on arrival, or of the start of the overload. */
     private volatile long lastRefusal;
     /** {@link System#nanoTime()} when the current episode of over-budget waits began. */
@@ -56,6 +62,7 @@ public final class QueueBudget {
         boolean shed = overBudgetForLong(waited.toNanos(), nowNanos);
         if (shed) {
             if (!overloaded) {
+                capacityAtOverload = runs.perSecond(nowNanos);
                 lastRefusal = nowNanos;
                 overloaded = true;
             }
@@ -89,7 +96,10 @@ public final class QueueBudget {
             overloaded = false; // arrivals have fitted for a while (or stopped): the load fell under capacity
             return false;
         }
-        double capacity = runs.perSecond(nowNanos);
+        if (waiting == 0) {
+            return false; // nothing ahead of it
+        }
+        double capacity = Math.max(runs.perSecond(nowNanos), capacityAtOverload);
         if (capacity <= 0 || waiting / capacity * 1e9 > budgetNanos / 2.0) {
             lastRefusal = nowNanos;
             return true;

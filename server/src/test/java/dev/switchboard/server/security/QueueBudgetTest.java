@@ -95,10 +95,23 @@ class QueueBudgetTest {
     }
 
     @Test
-    void aSaturatedServerWhoseWorkersStartNothingRefusesEveryArrival() {
+    void whenFewEventsAreLetInTheirRateIsNotTakenForTheCapacity() {
+        long now = saturateAt500RunsASecond();
+        // refusals let in only a trickle: 20 events a second run for a second
+        for (long t = now; t < now + 1000 * MS; t += 50 * MS) {
+            budget.shed(Duration.ofMillis(1), t);
+            assertThat(budget.refuseOnArrival(1000, t)).as("a real backlog is still refused").isTrue();
+            assertThat(budget.refuseOnArrival(20, t)).as("20 waiting: 40 ms at the capacity measured").isFalse();
+        }
+    }
+
+    @Test
+    void aSaturatedServerWhoseWorkersStartNothingLetsInOnlyWhatItsCapacityWorksOffInHalfTheBudget() {
         long now = saturateAt500RunsASecond();
         // the workers are stuck (a database that stopped answering): nothing has started for 300 ms
-        assertThat(budget.refuseOnArrival(1, now + 300 * MS)).isTrue();
+        assertThat(budget.refuseOnArrival(0, now + 300 * MS)).as("nothing waits").isFalse();
+        assertThat(budget.refuseOnArrival(20, now + 300 * MS)).isFalse();
+        assertThat(budget.refuseOnArrival(30, now + 300 * MS)).isTrue();
     }
 
     /** An event every 2 ms, long and short waits interleaving, until the first one is shed; answers then. */
