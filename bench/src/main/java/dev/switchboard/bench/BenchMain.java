@@ -76,13 +76,15 @@ public final class BenchMain {
     private final Servers servers;
     private final Set<String> only;
     private final int processes;
+    private final List<Double> fixedRates;
     private final long startNanos = System.nanoTime();
     private final List<String> notes = new ArrayList<>();
     private boolean failed;
 
     private BenchMain(Path root, boolean quick, String stamp, Set<String> only, boolean profile, int processes,
-                      Servers.Database database) {
+                      Servers.Database database, List<Double> fixedRates) {
         this.root = root;
+        this.fixedRates = fixedRates;
         this.quick = quick;
         this.only = only;
         this.processes = processes;
@@ -107,6 +109,11 @@ public final class BenchMain {
         @Option(names = "--database", paramLabel = "KIND",
                 description = "the application on this database only: memory or file (default: both)")
         Servers.Database database;
+
+        @Option(names = "--rates", split = ",", paramLabel = "PER_SECOND",
+                description = "offer the application mix at exactly these rates (say 2000,2000 to repeat one), "
+                        + "instead of searching for the best rate; no overload step")
+        List<Double> rates;
 
         @Option(names = "--profile", description = "record a JFR profile of our servers")
         boolean profile;
@@ -141,10 +148,11 @@ public final class BenchMain {
             String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             int cores = Runtime.getRuntime().availableProcessors();
             int processes = loadProcesses != null ? loadProcesses : Math.max(2, Math.min(8, cores));
-            BenchMain bench = new BenchMain(root, quick, stamp, only, profile, processes, database);
+            BenchMain bench = new BenchMain(root, quick, stamp, only, profile, processes, database,
+                    rates == null ? List.of() : rates);
             Report report = bench.run(now.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "Z");
             String mode = (quick ? "quick" : "full")
-                    + (only.size() < WORKLOADS.size() || profile || database != null ? "-partial" : "");
+                    + (only.size() < WORKLOADS.size() || profile || database != null || rates != null ? "-partial" : "");
             Path results = root.resolve("bench/results");
             Files.createDirectories(results);
             Path json = results.resolve(stamp + "-" + mode + ".json");
@@ -322,7 +330,7 @@ public final class BenchMain {
             progress(String.format("app %s: seeded in %.1f s", database, fixture.seeded().seconds()));
             Application.Settings settings = new Application.Settings(sizes.appUsers(), processes, sizes.appStartRate(),
                     sizes.appMaxRate(), sizes.appRefine(), seconds(sizes.appWarmup()), seconds(sizes.appWindow()),
-                    seconds(sizes.ackTimeout()), P99_TARGET_MS, sizes.overloadFactor());
+                    seconds(sizes.ackTimeout()), P99_TARGET_MS, fixedRates.isEmpty() ? sizes.overloadFactor() : 0, fixedRates);
             AppRun run = Application.run(database.name(), settings, s, fixture, root, servers.logs(), this::progress);
             into.add(run);
             if (run.connect().readyTimeouts() > 0 || run.connect().failed() > 0) {
@@ -331,7 +339,9 @@ public final class BenchMain {
                         + (run.connect().failureSamples().isEmpty() ? "" : ", e.g. " + run.connect().failureSamples()));
             }
             if (run.best() == null) {
-                note("application (" + database + "): even the lowest offered rate (" + sizes.appStartRate()
+                double lowest = fixedRates.isEmpty() ? sizes.appStartRate()
+                        : fixedRates.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+                note("application (" + database + "): even the lowest offered rate (" + lowest
                         + "/s) missed the target; see its steps");
             }
             if (database == Servers.Database.memory && only.contains("connections")) {

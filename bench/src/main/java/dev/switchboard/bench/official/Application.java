@@ -43,7 +43,19 @@ public final class Application {
     static final int MAX_OUTSTANDING_PER_PROCESS = 20_000;
 
     public record Settings(int users, int processes, double startRate, double maxRate, int refineSteps, Duration warmup,
-                           Duration window, Duration ackTimeout, double p99TargetMs, double overloadFactor) {
+                           Duration window, Duration ackTimeout, double p99TargetMs, double overloadFactor,
+                           List<Double> fixedRates) {
+        /** The rates to offer: the ones asked for, else doubling from the start rate up to the maximum. */
+        List<Double> searchRates() {
+            if (!fixedRates.isEmpty()) {
+                return fixedRates;
+            }
+            List<Double> rates = new ArrayList<>();
+            for (double r = startRate; r <= maxRate; r *= 2) {
+                rates.add(r);
+            }
+            return rates;
+        }
     }
 
     private final Settings s;
@@ -99,16 +111,20 @@ public final class Application {
             List<AppStep> steps = new ArrayList<>();
             AppStep best = null;
             AppStep failed = null;
-            for (double r = s.startRate(); r <= s.maxRate(); r *= 2) {
+            boolean searching = s.fixedRates().isEmpty();
+            for (double r : s.searchRates()) {
                 AppStep step = app.step(r, s.ackTimeout());
                 steps.add(step);
                 if (!step.passed()) {
                     failed = step;
-                    break;
+                    if (searching) {
+                        break;
+                    }
+                } else if (best == null || step.offeredPerSecond() > best.offeredPerSecond()) {
+                    best = step;
                 }
-                best = step;
             }
-            for (int i = 0; i < s.refineSteps() && best != null && failed != null; i++) {
+            for (int i = 0; searching && i < s.refineSteps() && best != null && failed != null; i++) {
                 double mid = Math.round((best.offeredPerSecond() + failed.offeredPerSecond()) / 2 / 10) * 10.0;
                 if (mid <= best.offeredPerSecond() || mid >= failed.offeredPerSecond()) {
                     break;
