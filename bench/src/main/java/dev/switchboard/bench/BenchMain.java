@@ -187,7 +187,7 @@ public final class BenchMain {
         Machine machine = Machine.describe(root.resolve("bench/node"));
         progress(String.format("%s run on %d cores (load average %.2f), %d load processes; %s", quick ? "quick" : "full",
                 machine.cores(), machine.loadAverageAtStart(), processes,
-                quick ? "about 2 minutes" : "about 20 minutes"));
+                quick ? "about 2 minutes" : "11-15 minutes"));
         if (machine.loadAverageAtStart() > 0.5 * machine.cores()) {
             note("the machine was busy when the run started (load average " + machine.loadAverageAtStart()
                     + " on " + machine.cores() + " cores): compare ratios within this run, not absolute figures");
