@@ -20,7 +20,9 @@ const KIA_ATRI = "62fc0c0c2b83bd50cb5fef05";
 const IN_FLIGHT = 8;
 const PAGES_PER_BLOCK = 40;
 
-const [url, total = "12000", block = "3000", mode] = process.argv.slice(2);
+const [url, totalArg = "12000", blockArg = "3000", mode] = process.argv.slice(2);
+const total = Number(totalArg);
+const block = Number(blockArg);
 if (!url) {
   console.error("usage: node conversation-growth.js <server url> [messages=12000] [block=3000] [seen]");
   process.exit(2);
@@ -55,16 +57,16 @@ async function main() {
   const john = await connect(JOHN_SNOW);
   const kia = mode === "seen" ? await connect(KIA_ATRI) : null;
   console.log("messages   new p50 / p99 ms   page p50 / p99 ms   not ok");
-  for (let sent = 0; sent < Number(total);) {
+  for (let sent = 0; sent < total;) {
     const sends = [];
     const pages = [];
     let notOk = 0;
-    for (let i = 0; i < Number(block); i += IN_FLIGHT) {
+    for (let i = 0; i < block; i += IN_FLIGHT) {
       const replies = await Promise.all(Array.from({ length: IN_FLIGHT }, () =>
         call(john, "message/new", { to: KIA_ATRI, context: { text: `message ${sent + i}` } })));
       replies.forEach((r) => { sends.push(r.ms); if (!r.ok) notOk++; });
     }
-    sent += Number(block);
+    sent += block;
     if (kia && !(await call(kia, "message/seen", JOHN_SNOW)).ok) notOk++;
     for (let i = 0; i < PAGES_PER_BLOCK; i++) {
       const r = await call(john, "message/get/all/byPagination", KIA_ATRI, 1);
