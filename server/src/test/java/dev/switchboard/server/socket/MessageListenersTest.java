@@ -11,9 +11,11 @@ import dev.switchboard.server.harness.TestServer;
 import dev.switchboard.server.store.MessageStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -158,6 +160,42 @@ class MessageListenersTest {
             assertThat(ok(mine.call("message/get/all/byPagination", them.toHexString(), 3)).get("messages")).isEmpty();
             assertThat(failed(mine.call("message/get/all/byPagination", new ObjectId().toHexString()), "not_found"))
                     .contains("does not exist");
+        }
+    }
+
+    /** Long enough to be sealed into several buckets: pages still come as one list sorted newest first. */
+    @Test
+    void aLongConversationIsPagedAsOneListNewestFirstAcrossItsBuckets() {
+        ObjectId me = server.user();
+        ObjectId them = server.user();
+        List<String> stored = new ArrayList<>();
+        List<Long> dates = new ArrayList<>();
+        for (int i = 0; i < 520; i++) {
+            long at = 1_000_000L + 1000L * (i / 4) - (i % 97 == 96 ? 60_000 : 0); // four a second, now and then late
+            ObjectId from = i % 3 == 0 ? them : me;
+            server.stores().messages().add(from, from == me ? them : me, "m" + i, null, null, new Date(at));
+            stored.add("m" + i);
+            dates.add(at);
+        }
+        try (TestClient mine = server.connect(me)) {
+            for (int i = 520; i < 525; i++) {
+                JsonNode sent = ok(mine.call("message/new", message(them, "m" + i))).get("message");
+                stored.add("m" + i);
+                dates.add(Instant.parse(sent.get("sent_at").asText()).toEpochMilli());
+            }
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < stored.size(); i++) {
+                order.add(i);
+            }
+            order.sort((x, y) -> Long.compare(dates.get(y), dates.get(x))); // stable: ties in the order stored
+            List<String> expected = order.stream().map(stored::get).toList();
+            List<String> paged = new ArrayList<>();
+            for (int page = 1; page <= 22; page++) {
+                for (JsonNode m : ok(mine.call("message/get/all/byPagination", them.toHexString(), page)).get("messages")) {
+                    paged.add(m.get("context").get("text").asText());
+                }
+            }
+            assertThat(paged).isEqualTo(expected);
         }
     }
 

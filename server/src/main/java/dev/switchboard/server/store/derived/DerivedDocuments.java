@@ -113,16 +113,15 @@ public final class DerivedDocuments {
 
     private static void deriveMessages(MongoDatabase db, Map<String, Map<Object, Document>> out) {
         Map<Object, Document> chats = out.get(ChatListStore.COLLECTION);
-        Map<Object, Document> conversations = out.get(ConversationStore.COLLECTION);
+        Map<String, List<Document>> conversations = new LinkedHashMap<>();
         for (Document m : db.getCollection("messages").find().projection(Projections.include(FROM, TO, SENT_AT, SEEN_AT))) {
             if (!(m.get(FROM) instanceof ObjectId from) || !(m.get(TO) instanceof ObjectId to)) {
                 continue;
             }
             ObjectId id = m.getObjectId("_id");
             Date sentAt = m.getDate(SENT_AT);
-            conversations.computeIfAbsent(ConversationStore.key(from, to), k -> new Document("_id", k)
-                            .append(ConversationStore.MESSAGES, new ArrayList<>()))
-                    .getList(ConversationStore.MESSAGES, Document.class).add(ConversationStore.entry(id, sentAt));
+            conversations.computeIfAbsent(ConversationStore.key(from, to), k -> new ArrayList<>())
+                    .add(ConversationStore.entry(id, sentAt));
             if (sentAt != null) {
                 raise(chats, from, to, sentAt);
                 raise(chats, to, from, sentAt);
@@ -131,6 +130,9 @@ public final class DerivedDocuments {
                 chatsOf(chats, to).getList(ChatListStore.UNREAD, ObjectId.class).add(id);
             }
         }
+        Map<Object, Document> laidOut = out.get(ConversationStore.COLLECTION);
+        conversations.forEach((key, entries) -> ConversationLayout.of(key, null, entries, ConversationLayout.BUCKET_SIZE)
+                .forEach(d -> laidOut.put(d.get("_id"), d)));
     }
 
     private static Document chatsOf(Map<Object, Document> chats, ObjectId user) {
@@ -147,26 +149,35 @@ public final class DerivedDocuments {
     }
 
     /**
-     * Compares every stored derived document with what the sources say; one line per disagreement, empty when
-     * every invariant holds.
+     * Compares every stored derived document with what the sources say; one line per disagreement (per document,
+     * or per conversation for the documents a conversation is spread over), empty when every invariant holds.
      */
     public List<String> check(MongoDatabase db) {
         List<String> problems = new ArrayList<>();
-        forEachDifference(db, (collection, id, stored, wanted) -> problems.add(collection + " " + describe(id)
-                + ": stored " + brief(stored) + ", the sources say " + brief(wanted)));
+        forEachDifference(db, (collection, group, stored, wanted, why) -> problems.add(collection + " " + describe(group)
+                + ": " + (why.isEmpty() ? "" : why + "; ") + "stored " + brief(stored) + ", the sources say " + brief(wanted)));
         return problems;
     }
 
     /**
-     * Writes every derived document that disagrees with its sources (bulk, unordered); returns how many were
-     * rewritten per collection (collections with none left out).
+     * Writes every derived document that disagrees with its sources (bulk, unordered), and deletes those the sources
+     * no longer call for; returns how many were written or deleted per collection (collections with none left out).
      */
     public Map<String, Integer> repair(MongoDatabase db) {
         Map<String, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
-        forEachDifference(db, (collection, id, stored, wanted) -> writes.computeIfAbsent(collection, c -> new ArrayList<>())
-                .add(wanted == null
-                        ? new DeleteOneModel<>(new Document("_id", id))
-                        : new ReplaceOneModel<>(new Document("_id", id), wanted, new ReplaceOptions().upsert(true))));
+        forEachDifference(db, (collection, group, stored, wanted, why) -> {
+            List<WriteModel<Document>> models = writes.computeIfAbsent(collection, c -> new ArrayList<>());
+            Set<Object> kept = new java.util.HashSet<>();
+            for (Document d : wanted) {
+                kept.add(d.get("_id"));
+                models.add(new ReplaceOneModel<>(new Document("_id", d.get("_id")), d, new ReplaceOptions().upsert(true)));
+            }
+            for (Document d : stored) {
+                if (!kept.contains(d.get("_id"))) {
+                    models.add(new DeleteOneModel<>(new Document("_id", d.get("_id"))));
+                }
+            }
+        });
         Map<String, Integer> counts = new LinkedHashMap<>();
         writes.forEach((collection, models) -> {
             for (int from = 0; from < models.size(); from += 1000) {
@@ -179,27 +190,50 @@ public final class DerivedDocuments {
     }
 
     private interface Difference {
-        void found(String collection, Object id, Document stored, Document wanted);
+        /** The stored documents of {@code group} (a document's id, or a conversation's) disagree with the wanted ones. */
+        void found(String collection, Object group, List<Document> stored, List<Document> wanted, String why);
     }
 
     private void forEachDifference(MongoDatabase db, Difference difference) {
         for (String collection : COLLECTIONS) {
-            Map<Object, Document> wanted = expected.get(collection);
-            Set<Object> seen = new LinkedHashSet<>();
-            for (Document stored : db.getCollection(collection).find()) {
-                Object id = stored.get("_id");
-                seen.add(id);
-                Document want = wanted.get(id);
-                if (!agrees(collection, stored, want)) {
-                    difference.found(collection, id, stored, want);
-                }
-            }
-            for (Map.Entry<Object, Document> e : wanted.entrySet()) {
-                if (!seen.contains(e.getKey()) && !agrees(collection, null, e.getValue())) {
-                    difference.found(collection, e.getKey(), null, e.getValue());
+            Map<Object, List<Document>> wanted = grouped(collection, expected.get(collection).values());
+            Map<Object, List<Document>> stored = grouped(collection, db.getCollection(collection).find());
+            Set<Object> groups = new LinkedHashSet<>(stored.keySet());
+            groups.addAll(wanted.keySet());
+            for (Object group : groups) {
+                List<Document> have = stored.getOrDefault(group, List.of());
+                List<Document> want = wanted.getOrDefault(group, List.of());
+                StringBuilder why = new StringBuilder();
+                if (!agrees(collection, group, have, want, why)) {
+                    difference.found(collection, group, have, want, why.toString());
                 }
             }
         }
+    }
+
+    private static Map<Object, List<Document>> grouped(String collection, Iterable<Document> docs) {
+        Map<Object, List<Document>> out = new LinkedHashMap<>();
+        for (Document d : docs) {
+            Object id = d.get("_id");
+            Object group = collection.equals(ConversationStore.COLLECTION) ? ConversationLayout.conversationOf(id) : id;
+            out.computeIfAbsent(group, g -> new ArrayList<>()).add(d);
+        }
+        return out;
+    }
+
+    /**
+     * Whether the stored documents of a group (none: missing) satisfy the invariant given the expected ones (none:
+     * empty); a reason, when there is more to say than the documents show, goes to {@code why}.
+     */
+    static boolean agrees(String collection, Object group, List<Document> stored, List<Document> wanted, StringBuilder why) {
+        if (collection.equals(ConversationStore.COLLECTION)) {
+            String key = String.valueOf(group);
+            List<Document> have = ConversationLayout.entriesIfValid(key, stored, ConversationLayout.BUCKET_SIZE, why);
+            List<Document> want = ConversationLayout.entriesIfValid(key, wanted, ConversationLayout.BUCKET_SIZE,
+                    new StringBuilder());
+            return have != null && sortedById(have).equals(sortedById(want));
+        }
+        return agrees(collection, stored.isEmpty() ? null : stored.get(0), wanted.isEmpty() ? null : wanted.get(0));
     }
 
     /** Whether a stored derived document (null: missing) satisfies the invariant given the expected one (null: empty). */
@@ -221,9 +255,6 @@ public final class DerivedDocuments {
                         && new java.util.HashSet<>(list(stored, ChatListStore.UNREAD))
                                 .equals(new java.util.HashSet<>(list(wanted, ChatListStore.UNREAD)))
                         && list(stored, ChatListStore.UNREAD).size() == list(wanted, ChatListStore.UNREAD).size();
-            }
-            case ConversationStore.COLLECTION -> {
-                return sortedById(stored).equals(sortedById(wanted));
             }
             default -> throw new IllegalArgumentException("not a derived collection: " + collection);
         }
@@ -247,11 +278,8 @@ public final class DerivedDocuments {
         return out.size() == list(d, field).size() ? out : null;
     }
 
-    private static List<Document> sortedById(Document d) {
-        List<Document> out = new ArrayList<>();
-        for (Object o : list(d, ConversationStore.MESSAGES)) {
-            out.add((Document) o);
-        }
+    private static List<Document> sortedById(List<Document> entries) {
+        List<Document> out = new ArrayList<>(entries);
         out.sort(Comparator.comparing((Document e) -> e.getObjectId("_id")));
         return out;
     }
@@ -260,12 +288,13 @@ public final class DerivedDocuments {
         return id instanceof ObjectId o ? o.toHexString() : String.valueOf(id);
     }
 
-    private static String brief(Document d) {
-        if (d == null) {
+    private static String brief(List<Document> docs) {
+        if (docs.isEmpty()) {
             return "nothing";
         }
-        String json = d.toJson();
-        return json.length() > 300 ? json.substring(0, 300) + "…" : json;
+        String json = docs.get(0).toJson();
+        String more = docs.size() > 1 ? " and " + (docs.size() - 1) + " more documents" : "";
+        return (json.length() > 300 ? json.substring(0, 300) + "…" : json) + more;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.switchboard.server.store.derived;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.switchboard.server.db.Database;
 import dev.switchboard.server.db.EmbeddedMongo;
@@ -12,6 +13,7 @@ import dev.switchboard.server.fixture.ProgressListener;
 import dev.switchboard.server.fixture.SeedReport;
 import dev.switchboard.server.fixture.Seeder;
 import dev.switchboard.server.store.Stores;
+import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -68,7 +70,8 @@ class DerivedDocumentsTest {
         ObjectId stranger = new ObjectId();
         db.getCollection(InverseListStore.BLOCKERS).insertOne(new Document("_id", stranger)
                 .append(InverseListStore.ENTRIES, List.of(new Document("id", new ObjectId()).append("blocked_at", null))));
-        Document conversation = any(ConversationStore.COLLECTION);
+        Document conversation = db.getCollection(ConversationStore.COLLECTION) // a head with no buckets
+                .find(new Document(ConversationLayout.SEALED, List.of())).first();
         db.getCollection(ConversationStore.COLLECTION).deleteOne(new Document("_id", conversation.get("_id")));
 
         List<String> problems = DerivedDocuments.of(db).check(db);
@@ -82,6 +85,37 @@ class DerivedDocumentsTest {
 
         assertThat(DerivedDocuments.of(db).repair(db)).hasSize(5).containsEntry(ChatListStore.COLLECTION, 2);
         assertThat(DerivedDocuments.of(db).check(db)).isEmpty();
+    }
+
+    @Test
+    void aLongConversationSpreadOverBucketsIsCheckedAsOneAndMendedWhole() {
+        ObjectId a = new ObjectId();
+        ObjectId b = new ObjectId();
+        Stores stores = Stores.on(db);
+        for (int i = 0; i < 450; i++) {
+            stores.messages().add(i % 2 == 0 ? a : b, i % 2 == 0 ? b : a, "m" + i, null, null, new Date(1_000L * i));
+        }
+        String key = ConversationStore.key(a, b);
+        assertThat(db.getCollection(ConversationStore.COLLECTION).countDocuments(Filters.regex("_id", "^" + key)))
+                .isEqualTo(4); // the head and three buckets
+        assertThat(DerivedDocuments.of(db).check(db)).isEmpty();
+
+        db.getCollection(ConversationStore.COLLECTION).updateOne(new Document("_id", ConversationLayout.bucketId(key, null, 1)),
+                Updates.popFirst(ConversationLayout.MESSAGES));
+        assertThat(DerivedDocuments.of(db).check(db)).singleElement().asString()
+                .startsWith("conversations " + key + ": bucket 1 is missing or not of the size the head gives");
+
+        // as the earlier layout stored it: every entry in one document
+        db.getCollection(ConversationStore.COLLECTION).deleteMany(Filters.regex("_id", "^" + key));
+        db.getCollection(ConversationStore.COLLECTION).insertOne(new Document("_id", key).append(ConversationLayout.MESSAGES,
+                db.getCollection("messages").find(Filters.in("from", a, b)).map(m -> ConversationStore.entry(
+                        m.getObjectId("_id"), m.getDate("sent_at"))).into(new java.util.ArrayList<>())));
+        assertThat(DerivedDocuments.of(db).check(db)).singleElement().asString().contains("more than a seal leaves");
+
+        assertThat(DerivedDocuments.repairAtStartup(db, true)).containsEntry(ConversationStore.COLLECTION, 4);
+        assertThat(DerivedDocuments.of(db).check(db)).isEmpty();
+        assertThat(stores.messages().conversation(a, b, 0, 3))
+                .extracting(m -> m.get("context", Document.class).getString("text")).containsExactly("m449", "m448", "m447");
     }
 
     @Test
