@@ -11,6 +11,7 @@ import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -167,7 +168,7 @@ public final class DerivedDocuments {
         Map<String, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
         forEachDifference(db, (collection, group, stored, wanted, why) -> {
             List<WriteModel<Document>> models = writes.computeIfAbsent(collection, c -> new ArrayList<>());
-            Set<Object> kept = new java.util.HashSet<>();
+            Set<Object> kept = new HashSet<>();
             for (Document d : wanted) {
                 kept.add(d.get("_id"));
                 models.add(new ReplaceOneModel<>(new Document("_id", d.get("_id")), d, new ReplaceOptions().upsert(true)));
@@ -252,8 +253,8 @@ public final class DerivedDocuments {
             }
             case ChatListStore.COLLECTION -> {
                 return Objects.equals(field(stored, ChatListStore.PARTNERS), field(wanted, ChatListStore.PARTNERS))
-                        && new java.util.HashSet<>(list(stored, ChatListStore.UNREAD))
-                                .equals(new java.util.HashSet<>(list(wanted, ChatListStore.UNREAD)))
+                        && new HashSet<>(list(stored, ChatListStore.UNREAD))
+                                .equals(new HashSet<>(list(wanted, ChatListStore.UNREAD)))
                         && list(stored, ChatListStore.UNREAD).size() == list(wanted, ChatListStore.UNREAD).size();
             }
             default -> throw new IllegalArgumentException("not a derived collection: " + collection);
@@ -271,7 +272,7 @@ public final class DerivedDocuments {
     }
 
     private static Set<Document> entrySet(Document d, String field) {
-        Set<Document> out = new java.util.HashSet<>();
+        Set<Document> out = new HashSet<>();
         for (Object o : list(d, field)) {
             out.add((Document) o);
         }
