@@ -2,7 +2,7 @@
 // kia atri sends arya stark messages (8 acks in flight), and after every block prints the ack latency of
 // that block's messages and of 40 first pages. Without `seen`, arya never reads, so her unread list
 // (the `chats` document, one array) grows with the conversation and the latency rises block after block:
-// the defect the README names. With `seen`, she marks them seen after each block, so only the
+// the defect docs/benchmark.md names. With `seen`, she marks them seen after each block, so only the
 // conversation grows; it is stored as a head plus sealed buckets, and the latency stays flat.
 //
 // Against a server on the documented fixture with the per-socket rate limits lifted:
