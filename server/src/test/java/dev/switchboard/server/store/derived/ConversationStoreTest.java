@@ -180,6 +180,31 @@ class ConversationStoreTest {
     }
 
     @Test
+    void twoNodesLayingOneConversationOutAgainWhileOthersWriteLoseNothing() throws Exception {
+        ConversationStore otherNode = new ConversationStore(collection, KeyedReads.direct(), SIZE);
+        AtomicLong clock = new AtomicLong(1_000_000);
+        AtomicLong past = new AtomicLong(1_000);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 10; t++) {
+            ConversationStore node = t % 2 == 0 ? store : otherNode;
+            done.add(pool.submit(() -> {
+                for (int i = 1; i <= 20; i++) {
+                    // every seventh message from a clock set back: dated before everything sealed, so laid out again
+                    add(node, i % 7 == 0 ? past.incrementAndGet() : clock.incrementAndGet());
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(added).hasSize(200);
+        assertListsLikeOneSortedList(); // every date distinct, so the order is the dates' alone
+        assertThat(head().get(ConversationLayout.GENERATION)).as("laid out again at least once").isNotNull();
+    }
+
+    @Test
     void twentyWritersOnTwoNodesLoseNothingAndLeaveAValidLayout() throws Exception {
         ConversationStore otherNode = new ConversationStore(collection, KeyedReads.direct(), SIZE);
         AtomicLong clock = new AtomicLong(1_000_000);
