@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
@@ -105,6 +106,31 @@ class ConversationStoreTest {
         assertThat(entries).containsExactlyInAnyOrderElementsOf(added);
     }
 
+    /**
+     * {@code writers} threads, half on {@link #store} and half on a second store over the same collection (a second
+     * node), each making {@code messages} calls of {@code write} with its store and the call's number from 1.
+     */
+    void onTwoNodes(int writers, int messages, BiConsumer<ConversationStore, Integer> write) throws Exception {
+        ConversationStore otherNode = new ConversationStore(collection, KeyedReads.direct(), SIZE);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < writers; t++) {
+                ConversationStore node = t % 2 == 0 ? store : otherNode;
+                done.add(pool.submit(() -> {
+                    for (int i = 1; i <= messages; i++) {
+                        write.accept(node, i);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     Document head() {
         return collection.find(Filters.eq("_id", key)).first();
     }
@@ -181,24 +207,11 @@ class ConversationStoreTest {
 
     @Test
     void twoNodesLayingOneConversationOutAgainWhileOthersWriteLoseNothing() throws Exception {
-        ConversationStore otherNode = new ConversationStore(collection, KeyedReads.direct(), SIZE);
         AtomicLong clock = new AtomicLong(1_000_000);
         AtomicLong past = new AtomicLong(1_000);
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < 10; t++) {
-            ConversationStore node = t % 2 == 0 ? store : otherNode;
-            done.add(pool.submit(() -> {
-                for (int i = 1; i <= 20; i++) {
-                    // every seventh message from a clock set back: dated before everything sealed, so laid out again
-                    add(node, i % 7 == 0 ? past.incrementAndGet() : clock.incrementAndGet());
-                }
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get(60, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+        onTwoNodes(10, 20, (node, i) ->
+                // every seventh message from a clock set back: dated before everything sealed, so laid out again
+                add(node, i % 7 == 0 ? past.incrementAndGet() : clock.incrementAndGet()));
         assertThat(added).hasSize(200);
         assertListsLikeOneSortedList(); // every date distinct, so the order is the dates' alone
         assertThat(head().get(ConversationLayout.GENERATION)).as("laid out again at least once").isNotNull();
@@ -206,22 +219,9 @@ class ConversationStoreTest {
 
     @Test
     void twentyWritersOnTwoNodesLoseNothingAndLeaveAValidLayout() throws Exception {
-        ConversationStore otherNode = new ConversationStore(collection, KeyedReads.direct(), SIZE);
         AtomicLong clock = new AtomicLong(1_000_000);
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < 20; t++) {
-            ConversationStore node = t % 2 == 0 ? store : otherNode;
-            done.add(pool.submit(() -> {
-                for (int i = 0; i < 15; i++) {
-                    add(node, clock.incrementAndGet() / 4); // four messages a millisecond, in the order dated
-                }
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get(60, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+        // four messages a millisecond, in the order dated
+        onTwoNodes(20, 15, (node, i) -> add(node, clock.incrementAndGet() / 4));
         add(store, clock.incrementAndGet());
         List<Document> listed = ConversationLayout.entriesIfValid(key, documents(), SIZE, new StringBuilder());
         assertThat(listed).isNotNull().hasSize(301).doesNotHaveDuplicates();
