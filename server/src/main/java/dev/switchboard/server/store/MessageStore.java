@@ -10,6 +10,7 @@ import com.mongodb.client.model.Updates;
 import dev.switchboard.server.store.cache.KeyedReads;
 import dev.switchboard.server.store.derived.ChatListStore;
 import dev.switchboard.server.store.derived.ConversationStore;
+import dev.switchboard.server.store.derived.KeyedLocks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -32,10 +33,18 @@ public final class MessageStore {
     public static final String SENT_AT = "sent_at";
     public static final String SEEN_AT = "seen_at";
 
+    /** How often {@link #markSeen} reads again when other nodes keep changing the pair meanwhile. */
+    private static final int CLAIM_ATTEMPTS = 30;
+
     private final MongoCollection<Document> messages;
     private final ConversationStore conversations;
     private final ChatListStore chats;
     private final KeyedReads reads;
+    /**
+     * On this node, one writer per pair of users at a time: a new message and a {@code message/seen} between the
+     * two then never interleave, which keeps the recipient's read mark true without a condition in its update.
+     */
+    private final KeyedLocks pairs = new KeyedLocks(256);
 
     public MessageStore(MongoCollection<Document> messages, ConversationStore conversations, ChatListStore chats,
                         KeyedReads reads) {
@@ -89,8 +98,11 @@ public final class MessageStore {
         ObjectId id = message.getObjectId("_id");
         if (message.get(FROM) instanceof ObjectId from && message.get(TO) instanceof ObjectId to) {
             Date sentAt = message.getDate(SENT_AT);
-            conversations.add(from, to, id, sentAt);
-            chats.messageStored(from, to, id, sentAt, message.get(SEEN_AT) == null);
+            pairs.with(ConversationStore.key(from, to), () -> {
+                conversations.add(from, to, id, sentAt);
+                chats.messageStored(from, to, sentAt, message.get(SEEN_AT) == null);
+                return null;
+            });
         }
         return id;
     }
@@ -136,30 +148,68 @@ public final class MessageStore {
     }
 
     /**
-     * Marks every unread message from {@code from} to {@code to} as seen; returns how many. The recipient's
-     * unread list names the candidates; taking them out of it is the atomic step, so two concurrent calls
-     * never both count the same message.
+     * Marks every unread message from {@code from} to {@code to} as seen; returns how many. The recipient's read
+     * mark for the sender bounds the part of the conversation read; claiming the messages by moving the mark
+     * past them ({@link ChatListStore#claimUnseen}) is the atomic step, so two concurrent calls never both count
+     * the same message. The mark moves before the messages change: a crash between the two leaves messages unseen
+     * behind the mark, which the startup repair puts right.
      */
     public long markSeen(ObjectId from, ObjectId to, Date at) {
-        List<ObjectId> fromThem = new ArrayList<>();
-        for (Document m : byIds(chats.unread(to))) {
-            if (from.equals(m.get(FROM)) && m.get(SEEN_AT) == null) {
-                fromThem.add(m.getObjectId("_id"));
+        return pairs.with(ConversationStore.key(from, to), () -> {
+            for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+                ChatListStore.Inbox inbox = chats.inbox(to, from);
+                if (inbox == null || inbox.unseenFrom() == null) {
+                    return 0L;
+                }
+                ConversationStore.Walk walk = conversations.since(from, to, inbox.unseenFrom());
+                if (!walk.complete()) {
+                    continue; // laid out again while it was read
+                }
+                List<ObjectId> unseen = unseen(walk, from, to).stream().map(m -> m.getObjectId("_id")).toList();
+                // every message from them dated up to the newest entry read is now seen, or about to be
+                Date mark = new Date(walk.newest().getTime() + 1);
+                if (!mark.after(inbox.unseenFrom())) {
+                    return 0L; // nothing dated at or after the mark
+                }
+                if (!chats.claimUnseen(to, from, inbox, mark)) {
+                    KeyedLocks.backOff(attempt); // a message came in meanwhile (another node): read again
+                    continue;
+                }
+                if (!unseen.isEmpty()) {
+                    messages.updateMany(in("_id", unseen), Updates.set(SEEN_AT, at));
+                }
+                return (long) unseen.size();
             }
-        }
-        List<ObjectId> taken = chats.takeUnread(to, fromThem);
-        if (taken.isEmpty()) {
-            return 0;
-        }
-        messages.updateMany(in("_id", taken), Updates.set(SEEN_AT, at));
-        return taken.size();
+            throw new IllegalStateException("the messages from " + from + " to " + to
+                    + " kept changing while they were being marked seen");
+        });
     }
 
-    /** Messages to this user not seen yet, oldest first; read-only documents (the list is the caller's). */
+    /** The messages of the walk from {@code from} to {@code to} not seen yet; read-only documents. */
+    private List<Document> unseen(ConversationStore.Walk walk, ObjectId from, ObjectId to) {
+        List<Document> out = new ArrayList<>();
+        for (Document m : byIds(walk.entries().stream().map(e -> e.getObjectId("_id")).toList())) {
+            if (from.equals(m.get(FROM)) && to.equals(m.get(TO)) && m.get(SEEN_AT) == null) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Messages to this user not seen yet, oldest first (ties by {@code _id}); read-only documents (the list is the
+     * caller's). Only the conversations whose newest message from the partner is at or past the user's read mark
+     * are read, each back to the mark.
+     */
     public List<Document> unreadTo(ObjectId user) {
-        List<Document> found = new ArrayList<>(byIds(chats.unread(user)));
-        found.removeIf(m -> m.get(SEEN_AT) != null);
-        found.sort(Comparator.comparing((Document m) -> m.getDate(SENT_AT), Comparator.nullsFirst(Comparator.naturalOrder())));
+        List<Document> found = new ArrayList<>();
+        chats.inbox(user).forEach((from, inbox) -> {
+            if (inbox.mayHoldUnseen()) {
+                found.addAll(unseen(conversations.since(from, user, inbox.unseenFrom()), from, user));
+            }
+        });
+        found.sort(Comparator.comparing((Document m) -> m.getDate(SENT_AT), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(m -> m.getObjectId("_id")));
         return found;
     }
 

@@ -31,10 +31,16 @@ class ToggleRaceTest {
 
     /** Fires {@link #TOGGLES} calls spread over the user's sockets, all before any reply, and collects the replies. */
     static List<JsonNode> fireAtOnce(ObjectId user, String event, String arg) throws Exception {
-        return fireAtOnce(user, event, arg, TOGGLES);
+        return fireAtOnce(server, user, event, arg, TOGGLES);
     }
 
     static List<JsonNode> fireAtOnce(ObjectId user, String event, String arg, int toggles) throws Exception {
+        return fireAtOnce(server, user, event, arg, toggles);
+    }
+
+    /** As {@link #fireAtOnce(ObjectId, String, String)}, on another test's server. */
+    static List<JsonNode> fireAtOnce(TestServer server, ObjectId user, String event, String arg, int toggles)
+            throws Exception {
         List<TestClient> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < SOCKETS; i++) {

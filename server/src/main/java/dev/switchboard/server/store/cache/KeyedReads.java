@@ -63,6 +63,15 @@ public final class KeyedReads implements WrittenDocuments {
         return database != null;
     }
 
+    /**
+     * Whether this process is the only writer of the database: the cache is kept only for the embedded database,
+     * which this process opened and serves alone. A store can then make a read-check-write atomic with a lock of
+     * its own instead of a condition in the update's filter.
+     */
+    public boolean soleWriter() {
+        return caching();
+    }
+
     /** The document with that {@code _id}. */
     public Optional<Document> byId(MongoCollection<Document> collection, Object id) {
         String key = caching() ? WrittenDocuments.key(id) : null;

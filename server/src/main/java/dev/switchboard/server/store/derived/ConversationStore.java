@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -160,8 +159,15 @@ public final class ConversationStore {
         }
     }
 
-    /** Matches the head only as it was read: no message added since, not laid out again since. */
-    private static Bson unchanged(Document head) {
+    /**
+     * Matches the head only as it was read: no message added since, not laid out again since. On a database this
+     * node alone writes, every writer of the head holds its lock here, so {@code _id} alone says as much, and is
+     * the one filter the embedded database serves from an index (the guard beside it would read every head).
+     */
+    private Bson unchanged(Document head) {
+        if (reads.soleWriter()) {
+            return Filters.eq("_id", head.get("_id"));
+        }
         return Filters.and(Filters.eq("_id", head.get("_id")), Filters.eq(COUNT, head.get(COUNT)),
                 Filters.eq(GENERATION, ConversationLayout.generation(head)));
     }
@@ -178,18 +184,9 @@ public final class ConversationStore {
             if (tryToLayOutAgain(key, extra)) {
                 return;
             }
-            backOff(attempt); // another node keeps writing to it: let a gap open
+            KeyedLocks.backOff(attempt); // another node keeps writing to it: let a gap open
         }
         throw new IllegalStateException("conversation " + key + " kept changing while it was being laid out again");
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L << Math.min(attempt, 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while laying a conversation out again", e);
-        }
     }
 
     private boolean tryToLayOutAgain(String key, Document extra) {
@@ -279,6 +276,63 @@ public final class ConversationStore {
             skipInFirst = 0;
         }
         return out;
+    }
+
+    /**
+     * The entries of a conversation dated at or after {@code from} (an entry without a date counts as {@link
+     * ChatListStore#UNDATED}): the head's, then the buckets' from the last one back to the first that starts before
+     * {@code from}, each read by {@code _id}. Not {@code complete} when a bucket the head names is gone (the
+     * conversation was laid out again meanwhile): read it again then.
+     */
+    public Walk since(ObjectId a, ObjectId b, Date from) {
+        String key = key(a, b);
+        Document head = reads.sharedById(conversations, key).orElse(null); // only read
+        List<Document> found = new ArrayList<>();
+        if (head == null) {
+            return new Walk(found, true);
+        }
+        addSince(ConversationLayout.entries(head), from, found);
+        List<Integer> sizes = ConversationLayout.sizes(head);
+        boolean older = !sizes.isEmpty() && !dated(head.getDate(SEALED_TO)).before(from);
+        for (int i = sizes.size() - 1; i >= 0 && older; i--) {
+            Document bucket = reads.sharedById(conversations,
+                    ConversationLayout.bucketId(key, ConversationLayout.generation(head), i)).orElse(null);
+            List<Document> entries = ConversationLayout.entries(bucket);
+            if (entries.isEmpty()) {
+                return new Walk(found, false);
+            }
+            addSince(entries, from, found);
+            older = dated(ConversationLayout.at(entries.get(0))).after(from); // the bucket before ends before this one starts
+        }
+        return new Walk(found, true);
+    }
+
+    /** Entries of one conversation ({@code { _id, at }}, read-only), in no particular order. */
+    public record Walk(List<Document> entries, boolean complete) {
+
+        /** The latest date among them ({@link ChatListStore#UNDATED} for none). */
+        public Date newest() {
+            Date newest = ChatListStore.UNDATED;
+            for (Document e : entries) {
+                Date at = dated(ConversationLayout.at(e));
+                if (at.after(newest)) {
+                    newest = at;
+                }
+            }
+            return newest;
+        }
+    }
+
+    private static void addSince(List<Document> entries, Date from, List<Document> out) {
+        for (Document e : entries) {
+            if (!dated(ConversationLayout.at(e)).before(from)) {
+                out.add(e);
+            }
+        }
+    }
+
+    private static Date dated(Date at) {
+        return at == null ? ChatListStore.UNDATED : at;
     }
 
     /** Adds up to {@code limit} ids from {@code entries} sorted newest first, past the first {@code skip}; returns the skip left. */

@@ -42,6 +42,9 @@ public final class DerivedDocuments {
     /** Derived collections of earlier versions, dropped once their content lives elsewhere. */
     static final String RETIRED_UNREAD = "unread";
 
+    /** The list of unread message ids chat lists held before the read marks of {@code inbox}; rewritten away. */
+    static final String LEGACY_UNREAD = "unread";
+
     // the source fields read; the names are the stored ones of docs/protocol.md
     private static final String FOLLOWING = "following";
     private static final String BLOCK = "block";
@@ -127,9 +130,7 @@ public final class DerivedDocuments {
                 raise(chats, from, to, sentAt);
                 raise(chats, to, from, sentAt);
             }
-            if (m.get(SEEN_AT) == null) {
-                chatsOf(chats, to).getList(ChatListStore.UNREAD, ObjectId.class).add(id);
-            }
+            received(chatsOf(chats, to), from, sentAt, m.get(SEEN_AT) == null);
         }
         Map<Object, Document> laidOut = out.get(ConversationStore.COLLECTION);
         conversations.forEach((key, entries) -> ConversationLayout.of(key, null, entries, ConversationLayout.BUCKET_SIZE)
@@ -138,7 +139,22 @@ public final class DerivedDocuments {
 
     private static Document chatsOf(Map<Object, Document> chats, ObjectId user) {
         return chats.computeIfAbsent(user, u -> new Document("_id", u).append(ChatListStore.PARTNERS, new Document())
-                .append(ChatListStore.UNREAD, new ArrayList<>()));
+                .append(ChatListStore.INBOX, new Document()));
+    }
+
+    /** Counts a message in the recipient's inbox entry for its sender; the read mark is the oldest unseen one's date. */
+    private static void received(Document chats, ObjectId from, Date at, boolean unseen) {
+        Document entry = (Document) chats.get(ChatListStore.INBOX, Document.class).computeIfAbsent(from.toHexString(),
+                f -> new Document(ChatListStore.RECEIVED, 0L));
+        entry.put(ChatListStore.RECEIVED, entry.getLong(ChatListStore.RECEIVED) + 1);
+        if (at != null && (entry.getDate(ChatListStore.NEWEST) == null || entry.getDate(ChatListStore.NEWEST).before(at))) {
+            entry.put(ChatListStore.NEWEST, at);
+        }
+        Date dated = at == null ? ChatListStore.UNDATED : at;
+        if (unseen && (entry.getDate(ChatListStore.UNSEEN_FROM) == null
+                || entry.getDate(ChatListStore.UNSEEN_FROM).after(dated))) {
+            entry.put(ChatListStore.UNSEEN_FROM, dated);
+        }
     }
 
     private static void raise(Map<Object, Document> chats, ObjectId user, ObjectId partner, Date at) {
@@ -253,12 +269,37 @@ public final class DerivedDocuments {
             }
             case ChatListStore.COLLECTION -> {
                 return Objects.equals(field(stored, ChatListStore.PARTNERS), field(wanted, ChatListStore.PARTNERS))
-                        && new HashSet<>(list(stored, ChatListStore.UNREAD))
-                                .equals(new HashSet<>(list(wanted, ChatListStore.UNREAD)))
-                        && list(stored, ChatListStore.UNREAD).size() == list(wanted, ChatListStore.UNREAD).size();
+                        && (stored == null || !stored.containsKey(LEGACY_UNREAD))
+                        && inboxAgrees(field(stored, ChatListStore.INBOX), field(wanted, ChatListStore.INBOX));
             }
             default -> throw new IllegalArgumentException("not a derived collection: " + collection);
         }
+    }
+
+    /**
+     * The same senders with the same counts and newest dates, and every read mark at or before the sender's oldest
+     * unseen message (a mark may lag: the next {@code message/seen} moves it), present whenever one is unseen.
+     */
+    private static boolean inboxAgrees(Object stored, Object wanted) {
+        Document have = stored instanceof Document d ? d : new Document();
+        Document want = wanted instanceof Document d ? d : new Document();
+        if (!have.keySet().equals(want.keySet())) {
+            return false;
+        }
+        for (String sender : want.keySet()) {
+            if (!(have.get(sender) instanceof Document h)) {
+                return false;
+            }
+            Document w = want.get(sender, Document.class);
+            Date oldestUnseen = w.getDate(ChatListStore.UNSEEN_FROM);
+            Date mark = h.get(ChatListStore.UNSEEN_FROM) instanceof Date date ? date : null;
+            if (!Objects.equals(h.get(ChatListStore.RECEIVED), w.get(ChatListStore.RECEIVED))
+                    || !Objects.equals(h.get(ChatListStore.NEWEST), w.get(ChatListStore.NEWEST))
+                    || (oldestUnseen != null && (mark == null || mark.after(oldestUnseen)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Object field(Document d, String field) {
@@ -306,7 +347,10 @@ public final class DerivedDocuments {
      */
     public static Map<String, Integer> repairAtStartup(MongoDatabase db, boolean exclusive) {
         boolean retiredLeft = db.getCollection(RETIRED_UNREAD).find().limit(1).first() != null;
-        if (!exclusive && !retiredLeft) {
+        // a chat list of the layout before read marks; scanning for one costs a read of every chat list, once
+        boolean legacyLeft = db.getCollection(ChatListStore.COLLECTION)
+                .find(new Document(LEGACY_UNREAD, new Document("$exists", true))).limit(1).first() != null;
+        if (!exclusive && !retiredLeft && !legacyLeft) {
             boolean none = COLLECTIONS.stream().allMatch(c -> db.getCollection(c).find().limit(1).first() == null);
             if (!none) {
                 return Map.of();

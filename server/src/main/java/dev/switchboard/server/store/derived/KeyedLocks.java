@@ -1,5 +1,6 @@
 package dev.switchboard.server.store.derived;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -28,6 +29,19 @@ public final class KeyedLocks {
             return write.get();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * A jittered pause before trying again a conditional write that another node's write beat: it grows with the
+     * attempts (up to about 128 ms) so that the writers drift apart and a gap opens.
+     */
+    public static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to write again", e);
         }
     }
 }

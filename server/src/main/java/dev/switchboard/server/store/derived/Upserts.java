@@ -39,10 +39,10 @@ final class Upserts {
     }
 
     /**
-     * Several such updates in one round trip, each by its own {@code _id}; only for updates that give the same
-     * result when applied twice (such as {@code $max}), as after a duplicate key the whole batch is sent again.
+     * Several such updates in one round trip, each by its own {@code _id}. After a duplicate key (two first writers
+     * of a document) only the updates that failed are sent again, so an update need not be safe to apply twice.
      */
-    static void byIdsIdempotent(MongoCollection<Document> collection, Map<Object, Bson> updates) {
+    static void byIds(MongoCollection<Document> collection, Map<Object, Bson> updates) {
         List<UpdateOneModel<Document>> models = new ArrayList<>();
         updates.forEach((id, update) -> models.add(new UpdateOneModel<>(new Document("_id", id), update, UPSERT)));
         try {
@@ -52,7 +52,9 @@ final class Upserts {
                     != ErrorCategory.DUPLICATE_KEY)) {
                 throw e;
             }
-            collection.bulkWrite(models, UNORDERED);
+            List<UpdateOneModel<Document>> failed = new ArrayList<>();
+            e.getWriteErrors().forEach(w -> failed.add(models.get(w.getIndex())));
+            collection.bulkWrite(failed, UNORDERED);
         }
     }
 }

@@ -59,10 +59,12 @@ class DerivedDocumentsTest {
         Document timeline = any(NewestListStore.TIMELINES);
         db.getCollection(NewestListStore.TIMELINES).updateOne(new Document("_id", timeline.get("_id")),
                 Updates.inc(NewestListStore.COUNT, 1));
-        Document unread = db.getCollection(ChatListStore.COLLECTION)
-                .find(new Document(ChatListStore.UNREAD + ".0", new Document("$exists", true))).first();
+        // a read mark moved past a message still unseen: that message would be left out of the unread ones
+        Document unread = db.getCollection(ChatListStore.COLLECTION).find().into(new java.util.ArrayList<>()).stream()
+                .filter(c -> unseenSender(c) != null).findFirst().orElseThrow();
         db.getCollection(ChatListStore.COLLECTION).updateOne(new Document("_id", unread.get("_id")),
-                Updates.push(ChatListStore.UNREAD, new ObjectId()));
+                Updates.set(ChatListStore.INBOX + "." + unseenSender(unread) + "." + ChatListStore.UNSEEN_FROM,
+                        new Date(Long.MAX_VALUE / 2)));
         Document chats = db.getCollection(ChatListStore.COLLECTION)
                 .find(new Document("_id", new Document("$ne", unread.get("_id")))).first();
         db.getCollection(ChatListStore.COLLECTION).updateOne(new Document("_id", chats.get("_id")),
@@ -118,23 +120,40 @@ class DerivedDocumentsTest {
                 .extracting(m -> m.get("context", Document.class).getString("text")).containsExactly("m449", "m448", "m447");
     }
 
+    /** The hex id of a sender with a message to the owner of these chats still unseen; null when none. */
+    static String unseenSender(Document chats) {
+        Document inbox = chats.get(ChatListStore.INBOX, Document.class);
+        return inbox == null ? null : inbox.keySet().stream()
+                .filter(k -> inbox.get(k, Document.class).get(ChatListStore.UNSEEN_FROM) != null).findFirst().orElse(null);
+    }
+
     @Test
-    void aDatabaseWithTheRetiredUnreadCollectionGetsItsUnreadListsInChatsAtStartup() {
-        // as an earlier version left it: unread lists in a collection of their own, none in chats
+    void aDatabaseOfEarlierLayoutsGetsReadMarksAtStartup() {
+        // as earlier versions left it: unread ids listed in the chat lists, or in a collection of their own
+        Stores stores = Stores.on(db);
+        boolean retired = false;
         for (Document chats : db.getCollection(ChatListStore.COLLECTION).find().into(new java.util.ArrayList<>())) {
-            List<ObjectId> ids = chats.getList(ChatListStore.UNREAD, ObjectId.class, List.of());
-            if (!ids.isEmpty()) {
+            List<Object> ids = stores.messages().unreadTo(chats.getObjectId("_id")).stream().map(m -> m.get("_id")).toList();
+            Document listed = new Document(DerivedDocuments.LEGACY_UNREAD, ids);
+            if (!ids.isEmpty() && !retired) {
                 db.getCollection(DerivedDocuments.RETIRED_UNREAD).insertOne(new Document("_id", chats.get("_id"))
                         .append("ids", ids));
+                retired = true;
+                listed = new Document();
             }
+            db.getCollection(ChatListStore.COLLECTION).updateOne(new Document("_id", chats.get("_id")),
+                    Updates.combine(Updates.unset(ChatListStore.INBOX), new Document("$set", listed.isEmpty()
+                            ? new Document(ChatListStore.PARTNERS, chats.get(ChatListStore.PARTNERS)) : listed)));
         }
-        db.getCollection(ChatListStore.COLLECTION).updateMany(new Document(), Updates.unset(ChatListStore.UNREAD));
+        assertThat(retired).isTrue();
         assertThat(DerivedDocuments.of(db).check(db)).isNotEmpty();
 
         // on a shared database too, where otherwise only missing derived documents are built
         DerivedDocuments.repairAtStartup(db, false);
 
         assertThat(DerivedDocuments.of(db).check(db)).isEmpty();
+        assertThat(db.getCollection(ChatListStore.COLLECTION)
+                .countDocuments(new Document(DerivedDocuments.LEGACY_UNREAD, new Document("$exists", true)))).isZero();
         assertThat(db.listCollectionNames().into(new java.util.ArrayList<>())).doesNotContain(DerivedDocuments.RETIRED_UNREAD);
     }
 
