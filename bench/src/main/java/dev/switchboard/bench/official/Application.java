@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * Workload 2 with the official client, on one running application server: seeds the generated
  * fixture with scripts/seed, connects every user (25 handshakes in flight, each counted until its
  * fourth connect push), then offers the mix open-loop at rising rates until the p99 ack latency passes
- * the target (in two of three windows: a rate whose first window fails is offered twice more), refines between the last rate that passed and the first that failed, and finally offers
+ * the target (in two of at most three windows: a rate whose first window fails is offered again), refines between the last rate that passed and the first that failed, and finally offers
  * {@code overloadFactor} times the best rate to see how the excess is answered.
  */
 public final class Application {
@@ -42,8 +42,6 @@ public final class Application {
     /** Rounds of reconnecting every user on the warm server; the median is reported. */
     static final int WARM_CONNECT_ROUNDS = 3;
     static final int MAX_OUTSTANDING_PER_PROCESS = 20_000;
-    /** Windows offered again at a rate of the search whose first window failed; see {@link #judged}. */
-    static final int RETRIES_OF_A_FAILED_RATE = 2;
 
     public record Settings(int users, int processes, double startRate, double maxRate, int refineSteps, Duration warmup,
                            Duration window, Duration ackTimeout, double p99TargetMs, double overloadFactor,
@@ -186,28 +184,28 @@ public final class Application {
     }
 
     /**
-     * Judges a rate of the search: one window, and when it fails, {@link #RETRIES_OF_A_FAILED_RATE} more; the rate
-     * passes when two of its three windows do, so one noisy window on a shared 2-core host does not end the search
-     * (nor does one lucky window carry it). Every window goes to {@code steps}; the one returned stands for the rate:
-     * the worse of two that passed, else a failed one.
+     * Judges a rate of the search: one window, and when it fails, more until two have passed or two have failed, so
+     * one noisy window on a shared 2-core host does not end the search (nor does one lucky window carry it), and a
+     * rate past capacity costs one window more, not two (every window over capacity leaves the next ones a fuller
+     * heap). Every window goes to {@code steps}; the one returned stands for the rate: the worse of the two that
+     * passed, else the first that failed.
      */
     private AppStep judged(double offered, List<AppStep> steps) throws Exception {
-        AppStep first = step(offered, s.ackTimeout());
-        steps.add(first);
-        if (first.passed()) {
-            return first;
+        List<AppStep> passed = new ArrayList<>();
+        List<AppStep> failed = new ArrayList<>();
+        while (true) {
+            AppStep window = step(offered, s.ackTimeout());
+            steps.add(window);
+            (window.passed() ? passed : failed).add(window);
+            if (failed.isEmpty() || passed.size() == 2) {
+                return passed.stream().max(Comparator.comparingDouble(w -> w.ack().p99Ms())).orElseThrow();
+            }
+            if (failed.size() == 2) {
+                return failed.get(0);
+            }
+            progress.accept(String.format("app: %.0f/s failed a window (%s): offered again", offered,
+                    failed.get(failed.size() - 1).verdict()));
         }
-        List<AppStep> windows = new ArrayList<>(List.of(first));
-        for (int i = 0; i < RETRIES_OF_A_FAILED_RATE; i++) {
-            progress.accept(String.format("app: %.0f/s failed once (%s): offered again, %d of %d", offered,
-                    first.verdict(), i + 1, RETRIES_OF_A_FAILED_RATE));
-            AppStep again = step(offered, s.ackTimeout());
-            steps.add(again);
-            windows.add(again);
-        }
-        windows.sort(Comparator.comparing((AppStep w) -> !w.passed())
-                .thenComparingDouble(w -> w.ack().p99Ms()));
-        return windows.get(1);
     }
 
     private AppStep step(double offered, Duration ackTimeout) throws Exception {

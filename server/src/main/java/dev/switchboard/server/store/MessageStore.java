@@ -1,6 +1,7 @@
 package dev.switchboard.server.store;
 
 import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
@@ -33,7 +34,7 @@ public final class MessageStore {
     public static final String SENT_AT = "sent_at";
     public static final String SEEN_AT = "seen_at";
 
-    /** How often {@link #markSeen} reads again when other nodes keep changing the pair meanwhile. */
+    /** How often {@link #markSeen} reads again when other nodes keep laying the conversation out again meanwhile. */
     private static final int CLAIM_ATTEMPTS = 30;
 
     private final MongoCollection<Document> messages;
@@ -149,39 +150,36 @@ public final class MessageStore {
 
     /**
      * Marks every unread message from {@code from} to {@code to} as seen; returns how many. The recipient's read
-     * mark for the sender bounds the part of the conversation read; claiming the messages by moving the mark
-     * past them ({@link ChatListStore#claimUnseen}) is the atomic step, so two concurrent calls never both count
-     * the same message. The mark moves before the messages change: a crash between the two leaves messages unseen
-     * behind the mark, which the startup repair puts right.
+     * mark for the sender bounds the part of the conversation read. Then the messages are marked, and the mark is
+     * dropped if no message came in meanwhile (a crash in between leaves a mark with nothing unseen behind it,
+     * which costs a read, never a message).
+     *
+     * <p>On a database this node alone writes, the pair's lock keeps every other write to these messages and this
+     * mark out meanwhile. On a shared one another node may be marking the same messages: each is counted by the
+     * call whose update found it unseen ({@code seen_at: null} in the filter, which MongoDB checks per document
+     * after the {@code _id} index found it), so two calls never both count one.
      */
     public long markSeen(ObjectId from, ObjectId to, Date at) {
         return pairs.with(ConversationStore.key(from, to), () -> {
             for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-                ChatListStore.Inbox inbox = chats.inbox(to, from);
-                if (inbox == null || inbox.unseenFrom() == null) {
+                ChatListStore.Inbox inbox = chats.inbox(to);
+                Date mark = inbox.unseenFrom().get(from);
+                if (mark == null) {
                     return 0L;
                 }
-                ConversationStore.Walk walk = conversations.since(from, to, inbox.unseenFrom());
+                ConversationStore.Walk walk = conversations.since(from, to, mark);
                 if (!walk.complete()) {
-                    continue; // laid out again while it was read
-                }
-                List<ObjectId> unseen = unseen(walk, from, to).stream().map(m -> m.getObjectId("_id")).toList();
-                // every message from them dated up to the newest entry read is now seen, or about to be
-                Date mark = new Date(walk.newest().getTime() + 1);
-                if (!mark.after(inbox.unseenFrom())) {
-                    return 0L; // nothing dated at or after the mark
-                }
-                if (!chats.claimUnseen(to, from, inbox, mark)) {
-                    KeyedLocks.backOff(attempt); // a message came in meanwhile (another node): read again
+                    KeyedLocks.backOff(attempt); // laid out again while it was read: read it again
                     continue;
                 }
-                if (!unseen.isEmpty()) {
-                    messages.updateMany(in("_id", unseen), Updates.set(SEEN_AT, at));
-                }
-                return (long) unseen.size();
+                List<ObjectId> unseen = unseen(walk, from, to).stream().map(m -> m.getObjectId("_id")).toList();
+                long updated = unseen.isEmpty() ? 0 : messages.updateMany(reads.soleWriter() ? in("_id", unseen)
+                        : and(in("_id", unseen), eq(SEEN_AT, null)), Updates.set(SEEN_AT, at)).getModifiedCount();
+                chats.dropMark(to, from, inbox);
+                return updated;
             }
-            throw new IllegalStateException("the messages from " + from + " to " + to
-                    + " kept changing while they were being marked seen");
+            throw new IllegalStateException("the conversation of " + from + " and " + to
+                    + " kept being laid out again while its unseen messages were read");
         });
     }
 
@@ -198,14 +196,15 @@ public final class MessageStore {
 
     /**
      * Messages to this user not seen yet, oldest first (ties by {@code _id}); read-only documents (the list is the
-     * caller's). Only the conversations whose newest message from the partner is at or past the user's read mark
-     * are read, each back to the mark.
+     * caller's). Only the conversations with a read mark not past their newest message are read, each back to
+     * the mark.
      */
     public List<Document> unreadTo(ObjectId user) {
         List<Document> found = new ArrayList<>();
-        chats.inbox(user).forEach((from, inbox) -> {
-            if (inbox.mayHoldUnseen()) {
-                found.addAll(unseen(conversations.since(from, user, inbox.unseenFrom()), from, user));
+        ChatListStore.Inbox inbox = chats.inbox(user);
+        inbox.unseenFrom().forEach((from, mark) -> {
+            if (inbox.mayHoldUnseen(from)) {
+                found.addAll(unseen(conversations.since(from, user, mark), from, user));
             }
         });
         found.sort(Comparator.comparing((Document m) -> m.getDate(SENT_AT), Comparator.nullsFirst(Comparator.naturalOrder()))

@@ -282,16 +282,16 @@ class KeyedQueriesTest {
     }
 
     /**
-     * A write to one document by {@code _id} that applies only if some of its fields still hold what was read: this
-     * server, like a second node, is on a database it does not write alone, where MongoDB serves the filter from the
-     * {@code _id} index and checks the rest on that one document. On the embedded database, which would read every
-     * document for it, the stores hold a lock of this node instead and write by {@code _id} alone
-     * ({@code KeyedReads.soleWriter}).
+     * A write to documents found by {@code _id} that applies only where some of their fields still hold what was
+     * read: this server, like a second node, is on a database it does not write alone, where MongoDB serves the
+     * filter from the {@code _id} index and checks the rest on each document it found. On the embedded database,
+     * which would read every document for it, the stores hold a lock of this node instead and write by {@code _id}
+     * alone ({@code KeyedReads.soleWriter}).
      */
     static boolean guardedWriteById(Query q) {
         if (!q.command().equalsIgnoreCase("update") || !(q.filter().get("$and") instanceof List<?> parts)
                 || q.filter().size() != 1 || parts.isEmpty() || !(parts.get(0) instanceof Map<?, ?> first)
-                || !keyed(castMap(first), List.of()) || first.get("_id") instanceof Map<?, ?>) {
+                || !keyed(castMap(first), List.of())) {
             return false;
         }
         return parts.stream().skip(1).allMatch(p -> p instanceof Map<?, ?> m && !m.containsKey("_id")

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The unread messages are found through the recipient's read mark per sender ({@code chats.inbox}), reading a
+ * The unread messages are found through the recipient's read mark per sender ({@code chats.unseen_from}), reading a
  * conversation back to the mark only: whatever the dates and however many messages are unseen, the unread ones
  * are exactly the messages with {@code seen_at: null}, and each {@code message/seen} counts each message once.
  * These stores read the database directly, as on a shared MongoDB, so two of them are two nodes.
@@ -73,9 +73,10 @@ class ReadMarksTest {
 
         assertThat(stores.messages().unreadTo(me)).isEmpty();
         assertThat(stores.messages().unreadTo(them)).hasSize(150);
-        ChatListStore.Inbox inbox = stores.messages().chats().inbox(me, them);
+        ChatListStore.Inbox inbox = stores.messages().chats().inbox(me);
         assertThat(inbox.received()).isEqualTo(300);
-        assertThat(inbox.mayHoldUnseen()).as("the mark is past every message read").isFalse();
+        assertThat(inbox.unseenFrom()).as("no mark left once everything from them is seen").doesNotContainKey(them);
+        assertThat(inbox.mayHoldUnseen(them)).isFalse();
         assertThat(DerivedDocuments.of(db).check(db)).isEmpty();
     }
 

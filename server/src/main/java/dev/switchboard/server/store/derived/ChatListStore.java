@@ -14,23 +14,22 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 /**
- * Per user, everyone they exchanged a message with and when the newest message between them was sent, and per
- * sender what came in from them: {@code { _id: <user>, partners: { <other user's hex id>: Date }, inbox: { <sender's
- * hex id>: { received, newest, unseen_from } } }}. {@code unseen_from} is a read mark: every message from that
- * sender dated before it is seen, so the unseen ones are found by reading the conversation back to it, never more.
+ * Per user, everyone they exchanged a message with and when the newest message between them was sent, and a read
+ * mark per sender: {@code { _id: <user>, partners: { <other user's hex id>: Date }, unseen_from: { <sender's hex id>:
+ * Date }, received }}. A mark says that every message from that sender dated before it is seen, so the unseen ones
+ * are found by reading the conversation back to it, never further; a sender with nothing unseen has none.
+ * {@code received} counts the messages the user was sent, so that a change can tell whether one came in meanwhile.
  *
- * <p>Every field is bounded by the number of partners, whatever the number of messages: a new message raises both
- * sides' dates with {@code $max}, counts itself in the recipient's {@code received}, and, while unseen, lowers the
- * recipient's mark to its date with {@code $min}, all in one round trip.
+ * <p>The document is bounded by the number of partners, whatever the number of messages: a new message raises both
+ * sides' dates with {@code $max}, counts itself, and, while unseen, lowers the recipient's mark for its sender to
+ * its date with {@code $min}, all in one round trip.
  */
 public final class ChatListStore {
 
     public static final String COLLECTION = "chats";
     public static final String PARTNERS = "partners";
-    public static final String INBOX = "inbox";
-    public static final String RECEIVED = "received";
-    public static final String NEWEST = "newest";
     public static final String UNSEEN_FROM = "unseen_from";
+    public static final String RECEIVED = "received";
     /** Where a message without a date sorts: before every dated one. */
     public static final Date UNDATED = new Date(0);
 
@@ -47,27 +46,26 @@ public final class ChatListStore {
         return chats;
     }
 
-    /**
-     * What came in from one sender: how many messages ({@code received}, which changes with every one of them),
-     * the newest one's date (null when none had one), and the read mark (null when none is unseen).
-     */
-    public record Inbox(long received, Date newest, Date unseenFrom) {
+    /** A user's read marks as stored: how many messages they were sent, each partner's date, each sender's mark. */
+    public record Inbox(long received, Map<ObjectId, Date> partners, Map<ObjectId, Date> unseenFrom) {
 
-        static Inbox of(Document stored) {
-            return new Inbox(stored.get(RECEIVED) instanceof Number n ? n.longValue() : 0, stored.getDate(NEWEST),
-                    stored.getDate(UNSEEN_FROM));
-        }
+        static final Inbox EMPTY = new Inbox(0, Map.of(), Map.of());
 
-        /** Whether a message from this sender may be unseen: one is dated at or after the mark. */
-        public boolean mayHoldUnseen() {
-            return unseenFrom != null && !(newest == null ? UNDATED : newest).before(unseenFrom);
+        /**
+         * Whether a message from that sender may be unseen: the user has a mark for them, and the newest message
+         * between the two (a message without a date leaves none) is not before it.
+         */
+        public boolean mayHoldUnseen(ObjectId from) {
+            Date mark = unseenFrom.get(from);
+            Date newest = partners.get(from);
+            return mark != null && (newest == null || !newest.before(mark));
         }
     }
 
     /**
-     * What a stored message changes, in one round trip: both sides' dates (when it has one), and the recipient's
-     * inbox entry for the sender (lowering its mark while the message is unseen). Callers hold the pair's lock
-     * ({@link #claimUnseen}).
+     * What a stored message changes, in one round trip: both sides' dates (when it has one), the recipient's count,
+     * and while the message is unseen the recipient's mark for its sender. Callers hold the pair's lock ({@link
+     * #dropMark}).
      */
     public void messageStored(ObjectId from, ObjectId to, Date at, boolean unseen) {
         Map<Object, List<Bson>> updates = new LinkedHashMap<>();
@@ -77,14 +75,10 @@ public final class ChatListStore {
                 updates.computeIfAbsent(to, u -> new ArrayList<>()).add(Updates.max(PARTNERS + "." + from.toHexString(), at));
             }
         }
-        String inbox = INBOX + "." + from.toHexString() + ".";
         List<Bson> recipient = updates.computeIfAbsent(to, u -> new ArrayList<>());
-        recipient.add(Updates.inc(inbox + RECEIVED, 1L));
-        if (at != null) {
-            recipient.add(Updates.max(inbox + NEWEST, at));
-        }
+        recipient.add(Updates.inc(RECEIVED, 1L));
         if (unseen) {
-            recipient.add(Updates.min(inbox + UNSEEN_FROM, at == null ? UNDATED : at));
+            recipient.add(Updates.min(UNSEEN_FROM + "." + from.toHexString(), at == null ? UNDATED : at));
         }
         Map<Object, Bson> combined = new LinkedHashMap<>();
         updates.forEach((user, list) -> combined.put(user, list.size() == 1 ? list.get(0) : Updates.combine(list)));
@@ -102,40 +96,41 @@ public final class ChatListStore {
         return entries.stream().map(e -> new ObjectId(e.getKey())).toList();
     }
 
-    /** What came in from each sender, by sender; empty when nothing did. */
-    public Map<ObjectId, Inbox> inbox(ObjectId user) {
+    /** The user's read marks (empty when nothing was ever sent to them). */
+    public Inbox inbox(ObjectId user) {
         Document stored = reads.sharedById(chats, user).orElse(null); // only read
-        Document inbox = stored == null ? null : stored.get(INBOX, Document.class);
-        Map<ObjectId, Inbox> out = new LinkedHashMap<>();
-        if (inbox != null) {
-            inbox.forEach((sender, entry) -> {
-                if (ObjectId.isValid(sender) && entry instanceof Document d) {
-                    out.put(new ObjectId(sender), Inbox.of(d));
+        if (stored == null) {
+            return Inbox.EMPTY;
+        }
+        return new Inbox(stored.get(RECEIVED) instanceof Number n ? n.longValue() : 0, dates(stored, PARTNERS),
+                dates(stored, UNSEEN_FROM));
+    }
+
+    private static Map<ObjectId, Date> dates(Document stored, String field) {
+        Map<ObjectId, Date> out = new LinkedHashMap<>();
+        if (stored.get(field) instanceof Document byUser) {
+            byUser.forEach((user, at) -> {
+                if (ObjectId.isValid(user) && at instanceof Date date) {
+                    out.put(new ObjectId(user), date);
                 }
             });
         }
         return out;
     }
 
-    /** What came in from that sender; null when nothing did. */
-    public Inbox inbox(ObjectId user, ObjectId from) {
-        return inbox(user).get(from);
-    }
-
     /**
-     * Moves the user's mark for that sender to {@code to}, claiming every unseen message dated before it, if nothing
-     * came in from the sender since {@code was} was read; returns whether it did. Of concurrent claims from one
-     * reading only one succeeds, so each message is counted by one {@code message/seen}.
+     * Drops the user's mark for that sender once every message of theirs behind it is seen, unless a message came in
+     * to the user since {@code was} was read (its mark must then stay); returns whether it did.
      *
      * <p>On a database this node alone writes ({@link KeyedReads#soleWriter}) the caller holds the pair's lock, which
      * every message between the two takes too, so the update goes by {@code _id} alone: the one filter the embedded
      * database serves from an index (a condition beside {@code _id} makes it read every chat list). On a shared
      * database the condition goes into the filter, where MongoDB serves it from the {@code _id} index.
      */
-    public boolean claimUnseen(ObjectId user, ObjectId from, Inbox was, Date to) {
-        String entry = INBOX + "." + from.toHexString() + ".";
+    public boolean dropMark(ObjectId user, ObjectId from, Inbox was) {
+        String mark = UNSEEN_FROM + "." + from.toHexString();
         Bson filter = reads.soleWriter() ? Filters.eq("_id", user) : Filters.and(Filters.eq("_id", user),
-                Filters.eq(entry + RECEIVED, was.received()), Filters.eq(entry + UNSEEN_FROM, was.unseenFrom()));
-        return chats.updateOne(filter, Updates.set(entry + UNSEEN_FROM, to)).getMatchedCount() == 1;
+                Filters.eq(RECEIVED, was.received()), Filters.eq(mark, was.unseenFrom().get(from)));
+        return chats.updateOne(filter, Updates.unset(mark)).getMatchedCount() == 1;
     }
 }

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -156,6 +157,21 @@ public final class ConversationStore {
                 .getMatchedCount();
         if (matched == 1) {
             write.wroteCopyOf(candidate);
+        } else {
+            dropIfOrphaned(key, generation, bucketId);
+        }
+    }
+
+    /**
+     * After a seal lost to another node: if the conversation was laid out again meanwhile, the bucket belongs to a
+     * generation nobody reads any more, and the new layout may have deleted that generation's buckets before this
+     * one was inserted, so nobody else would ever delete it. (If only a message came in, the bucket stays for the
+     * next seal to take.)
+     */
+    private void dropIfOrphaned(String key, String generation, String bucketId) {
+        Document now = conversations.find(Filters.eq("_id", key)).first();
+        if (now != null && !Objects.equals(ConversationLayout.generation(now), generation)) {
+            conversations.deleteOne(Filters.eq("_id", bucketId));
         }
     }
 
@@ -309,18 +325,6 @@ public final class ConversationStore {
 
     /** Entries of one conversation ({@code { _id, at }}, read-only), in no particular order. */
     public record Walk(List<Document> entries, boolean complete) {
-
-        /** The latest date among them ({@link ChatListStore#UNDATED} for none). */
-        public Date newest() {
-            Date newest = ChatListStore.UNDATED;
-            for (Document e : entries) {
-                Date at = dated(ConversationLayout.at(e));
-                if (at.after(newest)) {
-                    newest = at;
-                }
-            }
-            return newest;
-        }
     }
 
     private static void addSince(List<Document> entries, Date from, List<Document> out) {

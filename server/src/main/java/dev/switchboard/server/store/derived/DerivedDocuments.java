@@ -42,7 +42,7 @@ public final class DerivedDocuments {
     /** Derived collections of earlier versions, dropped once their content lives elsewhere. */
     static final String RETIRED_UNREAD = "unread";
 
-    /** The list of unread message ids chat lists held before the read marks of {@code inbox}; rewritten away. */
+    /** The list of unread message ids chat lists held before the read marks of {@code unseen_from}; rewritten away. */
     static final String LEGACY_UNREAD = "unread";
 
     // the source fields read; the names are the stored ones of docs/protocol.md
@@ -138,22 +138,20 @@ public final class DerivedDocuments {
     }
 
     private static Document chatsOf(Map<Object, Document> chats, ObjectId user) {
-        return chats.computeIfAbsent(user, u -> new Document("_id", u).append(ChatListStore.PARTNERS, new Document())
-                .append(ChatListStore.INBOX, new Document()));
+        return chats.computeIfAbsent(user, u -> new Document("_id", u).append(ChatListStore.PARTNERS, new Document()));
     }
 
-    /** Counts a message in the recipient's inbox entry for its sender; the read mark is the oldest unseen one's date. */
+    /** Counts a message to the recipient; while unseen, her mark for its sender is the oldest unseen one's date. */
     private static void received(Document chats, ObjectId from, Date at, boolean unseen) {
-        Document entry = (Document) chats.get(ChatListStore.INBOX, Document.class).computeIfAbsent(from.toHexString(),
-                f -> new Document(ChatListStore.RECEIVED, 0L));
-        entry.put(ChatListStore.RECEIVED, entry.getLong(ChatListStore.RECEIVED) + 1);
-        if (at != null && (entry.getDate(ChatListStore.NEWEST) == null || entry.getDate(ChatListStore.NEWEST).before(at))) {
-            entry.put(ChatListStore.NEWEST, at);
+        chats.put(ChatListStore.RECEIVED, chats.get(ChatListStore.RECEIVED) instanceof Long n ? n + 1 : 1L);
+        if (!unseen) {
+            return;
         }
+        Document marks = (Document) chats.computeIfAbsent(ChatListStore.UNSEEN_FROM, f -> new Document());
         Date dated = at == null ? ChatListStore.UNDATED : at;
-        if (unseen && (entry.getDate(ChatListStore.UNSEEN_FROM) == null
-                || entry.getDate(ChatListStore.UNSEEN_FROM).after(dated))) {
-            entry.put(ChatListStore.UNSEEN_FROM, dated);
+        Date mark = marks.getDate(from.toHexString());
+        if (mark == null || mark.after(dated)) {
+            marks.put(from.toHexString(), dated);
         }
     }
 
@@ -270,32 +268,23 @@ public final class DerivedDocuments {
             case ChatListStore.COLLECTION -> {
                 return Objects.equals(field(stored, ChatListStore.PARTNERS), field(wanted, ChatListStore.PARTNERS))
                         && (stored == null || !stored.containsKey(LEGACY_UNREAD))
-                        && inboxAgrees(field(stored, ChatListStore.INBOX), field(wanted, ChatListStore.INBOX));
+                        && Objects.equals(stored == null ? null : stored.get(ChatListStore.RECEIVED),
+                                wanted == null ? null : wanted.get(ChatListStore.RECEIVED))
+                        && marksAgree(field(stored, ChatListStore.UNSEEN_FROM), field(wanted, ChatListStore.UNSEEN_FROM));
             }
             default -> throw new IllegalArgumentException("not a derived collection: " + collection);
         }
     }
 
     /**
-     * The same senders with the same counts and newest dates, and every read mark at or before the sender's oldest
-     * unseen message (a mark may lag: the next {@code message/seen} moves it), present whenever one is unseen.
+     * A mark for every sender with a message still unseen, at or before the oldest one's date (a mark may be earlier:
+     * a message dated later may have been stored first); a mark for a sender with nothing unseen does no harm.
      */
-    private static boolean inboxAgrees(Object stored, Object wanted) {
+    private static boolean marksAgree(Object stored, Object wanted) {
         Document have = stored instanceof Document d ? d : new Document();
         Document want = wanted instanceof Document d ? d : new Document();
-        if (!have.keySet().equals(want.keySet())) {
-            return false;
-        }
         for (String sender : want.keySet()) {
-            if (!(have.get(sender) instanceof Document h)) {
-                return false;
-            }
-            Document w = want.get(sender, Document.class);
-            Date oldestUnseen = w.getDate(ChatListStore.UNSEEN_FROM);
-            Date mark = h.get(ChatListStore.UNSEEN_FROM) instanceof Date date ? date : null;
-            if (!Objects.equals(h.get(ChatListStore.RECEIVED), w.get(ChatListStore.RECEIVED))
-                    || !Objects.equals(h.get(ChatListStore.NEWEST), w.get(ChatListStore.NEWEST))
-                    || (oldestUnseen != null && (mark == null || mark.after(oldestUnseen)))) {
+            if (!(have.get(sender) instanceof Date mark) || mark.after(want.getDate(sender))) {
                 return false;
             }
         }

@@ -223,8 +223,9 @@ class ConversationStoreTest {
         // four messages a millisecond, in the order dated
         onTwoNodes(20, 15, (node, i) -> add(node, clock.incrementAndGet() / 4));
         add(store, clock.incrementAndGet());
-        List<Document> listed = ConversationLayout.entriesIfValid(key, documents(), SIZE, new StringBuilder());
-        assertThat(listed).isNotNull().hasSize(301).doesNotHaveDuplicates();
+        StringBuilder why = new StringBuilder();
+        List<Document> listed = ConversationLayout.entriesIfValid(key, documents(), SIZE, why);
+        assertThat(listed).as("layout: %s", why).isNotNull().hasSize(301).doesNotHaveDuplicates();
         assertThat(listed).containsExactlyInAnyOrderElementsOf(added);
         // concurrent writers store equal dates in the order their writes land, not in the order this test added them
         List<ObjectId> paged = new ArrayList<>();

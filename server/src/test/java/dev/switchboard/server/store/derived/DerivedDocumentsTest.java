@@ -63,7 +63,7 @@ class DerivedDocumentsTest {
         Document unread = db.getCollection(ChatListStore.COLLECTION).find().into(new java.util.ArrayList<>()).stream()
                 .filter(c -> unseenSender(c) != null).findFirst().orElseThrow();
         db.getCollection(ChatListStore.COLLECTION).updateOne(new Document("_id", unread.get("_id")),
-                Updates.set(ChatListStore.INBOX + "." + unseenSender(unread) + "." + ChatListStore.UNSEEN_FROM,
+                Updates.set(ChatListStore.UNSEEN_FROM + "." + unseenSender(unread),
                         new Date(Long.MAX_VALUE / 2)));
         Document chats = db.getCollection(ChatListStore.COLLECTION)
                 .find(new Document("_id", new Document("$ne", unread.get("_id")))).first();
@@ -122,9 +122,8 @@ class DerivedDocumentsTest {
 
     /** The hex id of a sender with a message to the owner of these chats still unseen; null when none. */
     static String unseenSender(Document chats) {
-        Document inbox = chats.get(ChatListStore.INBOX, Document.class);
-        return inbox == null ? null : inbox.keySet().stream()
-                .filter(k -> inbox.get(k, Document.class).get(ChatListStore.UNSEEN_FROM) != null).findFirst().orElse(null);
+        Document marks = chats.get(ChatListStore.UNSEEN_FROM, Document.class);
+        return marks == null ? null : marks.keySet().stream().findFirst().orElse(null);
     }
 
     @Test
@@ -142,7 +141,7 @@ class DerivedDocumentsTest {
                 listed = new Document();
             }
             db.getCollection(ChatListStore.COLLECTION).updateOne(new Document("_id", chats.get("_id")),
-                    Updates.combine(Updates.unset(ChatListStore.INBOX), new Document("$set", listed.isEmpty()
+                    Updates.combine(Updates.unset(ChatListStore.UNSEEN_FROM), new Document("$set", listed.isEmpty()
                             ? new Document(ChatListStore.PARTNERS, chats.get(ChatListStore.PARTNERS)) : listed)));
         }
         assertThat(retired).isTrue();
