@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -193,12 +194,15 @@ public final class Charts {
         double maxY = p99TargetMs;
         double minY = p99TargetMs;
         for (AppRun app : apps) {
-            XYSeries p99 = new XYSeries("ack p99, " + app.database() + " database", true, true);
-            XYSeries p50 = new XYSeries("ack p50, " + app.database() + " database", true, true);
-            for (AppStep step : app.steps()) {
-                p99.addOrUpdate(step.offeredPerSecond(), step.ack().p99Ms());
-                p50.addOrUpdate(step.offeredPerSecond(), step.ack().p50Ms());
-            }
+            XYSeries p99 = new XYSeries("ack p99, " + app.database() + " database", true, false);
+            XYSeries p50 = new XYSeries("ack p50, " + app.database() + " database", true, false);
+            // a rate the search offered again has several windows: its point is their median
+            Map<Double, List<AppStep>> byRate = new TreeMap<>();
+            app.steps().forEach(step -> byRate.computeIfAbsent(step.offeredPerSecond(), r -> new ArrayList<>()).add(step));
+            byRate.forEach((rate, windows) -> {
+                p99.add(rate.doubleValue(), median(windows.stream().mapToDouble(w -> w.ack().p99Ms()).toArray()));
+                p50.add(rate.doubleValue(), median(windows.stream().mapToDouble(w -> w.ack().p50Ms()).toArray()));
+            });
             data.addSeries(p99);
             data.addSeries(p50);
             maxX = Math.max(maxX, p99.getMaxX());
@@ -239,6 +243,13 @@ public final class Charts {
         target.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(target);
         return chart;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** Completed against offered rate, every step and the overload step, with the line where they are equal. */
