@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -64,10 +63,6 @@ class TwoNodesMessagingTest {
         }
     }
 
-    static Map<String, Object> message(ObjectId to, String text) {
-        return Map.of("to", to.toHexString(), "context", Map.of("text", text));
-    }
-
     @Test
     void aConversationWrittenAndSeenOnTwoNodesAtOnceKeepsEveryInvariant() throws Exception {
         ObjectId me = one.user();
@@ -86,9 +81,11 @@ class TwoNodesMessagingTest {
                 List<CompletableFuture<JsonNode>> sends = new ArrayList<>();
                 List<CompletableFuture<JsonNode>> seen = new ArrayList<>();
                 for (int i = 0; i < theirsPerRound; i++) {
-                    sends.add(theirs.get(i % theirs.size()).callAsync("message/new", message(me, "t" + round + ":" + i)));
+                    sends.add(theirs.get(i % theirs.size()).callAsync("message/new",
+                            MessageListenersTest.message(me, "t" + round + ":" + i)));
                     if (i < minePerRound) {
-                        sends.add(mine.get(i % mine.size()).callAsync("message/new", message(them, "m" + round + ":" + i)));
+                        sends.add(mine.get(i % mine.size()).callAsync("message/new",
+                                MessageListenersTest.message(them, "m" + round + ":" + i)));
                     }
                     if (i % 6 == 0) {
                         seen.add(mine.get(i % mine.size()).callAsync("message/seen", them.toHexString()));
