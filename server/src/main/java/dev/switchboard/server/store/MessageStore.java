@@ -34,8 +34,8 @@ public final class MessageStore {
     public static final String SENT_AT = "sent_at";
     public static final String SEEN_AT = "seen_at";
 
-    /** How often {@link #markSeen} reads again when other nodes keep laying the conversation out again meanwhile. */
-    private static final int CLAIM_ATTEMPTS = 30;
+    /** How often a conversation is read again while other nodes keep laying it out anew ({@link #backTo}). */
+    private static final int WALK_ATTEMPTS = 30;
 
     private final MongoCollection<Document> messages;
     private final ConversationStore conversations;
@@ -161,26 +161,31 @@ public final class MessageStore {
      */
     public long markSeen(ObjectId from, ObjectId to, Date at) {
         return pairs.with(ConversationStore.key(from, to), () -> {
-            for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-                ChatListStore.Inbox inbox = chats.inbox(to);
-                Date mark = inbox.unseenFrom().get(from);
-                if (mark == null) {
-                    return 0L;
-                }
-                ConversationStore.Walk walk = conversations.since(from, to, mark);
-                if (!walk.complete()) {
-                    KeyedLocks.backOff(attempt); // laid out again while it was read: read it again
-                    continue;
-                }
-                List<ObjectId> unseen = unseen(walk, from, to).stream().map(m -> m.getObjectId("_id")).toList();
-                long updated = unseen.isEmpty() ? 0 : messages.updateMany(reads.soleWriter() ? in("_id", unseen)
-                        : and(in("_id", unseen), eq(SEEN_AT, null)), Updates.set(SEEN_AT, at)).getModifiedCount();
-                chats.dropMark(to, from, inbox);
-                return updated;
+            ChatListStore.Inbox inbox = chats.inbox(to);
+            Date mark = inbox.unseenFrom().get(from);
+            if (mark == null) {
+                return 0L;
             }
-            throw new IllegalStateException("the conversation of " + from + " and " + to
-                    + " kept being laid out again while its unseen messages were read");
+            List<ObjectId> unseen = unseen(backTo(mark, from, to), from, to).stream().map(m -> m.getObjectId("_id"))
+                    .toList();
+            long updated = unseen.isEmpty() ? 0 : messages.updateMany(reads.soleWriter() ? in("_id", unseen)
+                    : and(in("_id", unseen), eq(SEEN_AT, null)), Updates.set(SEEN_AT, at)).getModifiedCount();
+            chats.dropMark(to, from, inbox);
+            return updated;
         });
+    }
+
+    /** The conversation's entries dated at or after the mark, read again while another node lays it out anew. */
+    private ConversationStore.Walk backTo(Date mark, ObjectId from, ObjectId to) {
+        for (int attempt = 0; attempt < WALK_ATTEMPTS; attempt++) {
+            ConversationStore.Walk walk = conversations.since(from, to, mark);
+            if (walk.complete()) {
+                return walk;
+            }
+            KeyedLocks.backOff(attempt);
+        }
+        throw new IllegalStateException("the conversation of " + from + " and " + to
+                + " kept being laid out again while it was read");
     }
 
     /** The messages of the walk from {@code from} to {@code to} not seen yet; read-only documents. */
@@ -204,7 +209,7 @@ public final class MessageStore {
         ChatListStore.Inbox inbox = chats.inbox(user);
         inbox.unseenFrom().forEach((from, mark) -> {
             if (inbox.mayHoldUnseen(from)) {
-                found.addAll(unseen(conversations.since(from, user, mark), from, user));
+                found.addAll(unseen(backTo(mark, from, user), from, user));
             }
         });
         found.sort(Comparator.comparing((Document m) -> m.getDate(SENT_AT), Comparator.nullsFirst(Comparator.naturalOrder()))
