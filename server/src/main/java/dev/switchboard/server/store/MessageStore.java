@@ -41,11 +41,6 @@ public final class MessageStore {
     private final ConversationStore conversations;
     private final ChatListStore chats;
     private final KeyedReads reads;
-    /**
-     * On this node, one writer per pair of users at a time: a new message and a {@code message/seen} between the
-     * two then never interleave, which keeps the recipient's read mark true without a condition in its update.
-     */
-    private final KeyedLocks pairs = new KeyedLocks(256);
 
     public MessageStore(MongoCollection<Document> messages, ConversationStore conversations, ChatListStore chats,
                         KeyedReads reads) {
@@ -99,7 +94,8 @@ public final class MessageStore {
         ObjectId id = message.getObjectId("_id");
         if (message.get(FROM) instanceof ObjectId from && message.get(TO) instanceof ObjectId to) {
             Date sentAt = message.getDate(SENT_AT);
-            pairs.with(ConversationStore.key(from, to), () -> {
+            // under the conversation's lock, as message/seen, so that the two never interleave on this node
+            conversations.withPair(from, to, () -> {
                 conversations.add(from, to, id, sentAt);
                 chats.messageStored(from, to, sentAt, message.get(SEEN_AT) == null);
                 return null;
@@ -154,13 +150,13 @@ public final class MessageStore {
      * dropped if no message came in meanwhile (a crash in between leaves a mark with nothing unseen behind it,
      * which costs a read, never a message).
      *
-     * <p>On a database this node alone writes, the pair's lock keeps every other write to these messages and this
-     * mark out meanwhile. On a shared one another node may be marking the same messages: each is counted by the
+     * <p>On a database this node alone writes, the conversation's lock ({@link ConversationStore#withPair}) keeps every
+     * other write to these messages and this mark out meanwhile. On a shared one another node may be marking the same messages: each is counted by the
      * call whose update found it unseen ({@code seen_at: null} in the filter, which MongoDB checks per document
      * after the {@code _id} index found it), so two calls never both count one.
      */
     public long markSeen(ObjectId from, ObjectId to, Date at) {
-        return pairs.with(ConversationStore.key(from, to), () -> {
+        return conversations.withPair(from, to, () -> {
             ChatListStore.Inbox inbox = chats.inbox(to);
             Date mark = inbox.unseenFrom().get(from);
             if (mark == null) {

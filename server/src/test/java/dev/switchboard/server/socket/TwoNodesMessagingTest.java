@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.server.config.ServerConfig;
 import dev.switchboard.server.db.Database;
-import dev.switchboard.server.db.EmbeddedMongo;
 import dev.switchboard.server.harness.TestClient;
+import dev.switchboard.server.harness.TestMongo;
 import dev.switchboard.server.harness.TestServer;
 import dev.switchboard.server.store.MessageStore;
 import dev.switchboard.server.store.derived.DerivedDocuments;
@@ -21,6 +21,7 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two server nodes on one database they share (as on a MongoDB), so neither holds the other's locks: two users
@@ -33,7 +34,9 @@ class TwoNodesMessagingTest {
 
     static final String SECRET = "a-two-node-test-secret-of-at-least-32-bytes";
 
-    static EmbeddedMongo mongo;
+    @RegisterExtension
+    static final TestMongo mongo = new TestMongo();
+
     static TestServer one;
     static TestServer two;
 
@@ -45,22 +48,14 @@ class TwoNodesMessagingTest {
 
     @BeforeAll
     static void start() {
-        mongo = EmbeddedMongo.start(null, "127.0.0.1", 0);
         one = node();
         two = node();
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {one, two, mongo}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                System.err.println("closing " + c + ": " + e);
-            }
-        }
+        one.close();
+        two.close();
     }
 
     @Test

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import dev.switchboard.server.db.Database;
-import dev.switchboard.server.db.EmbeddedMongo;
+import dev.switchboard.server.harness.TestMongo;
 import dev.switchboard.server.store.derived.ChatListStore;
 import dev.switchboard.server.store.derived.DerivedDocuments;
 import java.util.ArrayList;
@@ -19,9 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The unread messages are found through the recipient's read mark per sender ({@code chats.unseen_from}), reading a
@@ -31,23 +30,16 @@ import org.junit.jupiter.api.Test;
  */
 class ReadMarksTest {
 
-    static EmbeddedMongo mongo;
-    static Database database;
+    @RegisterExtension
+    static final TestMongo mongo = new TestMongo();
+
     static MongoDatabase db;
     static Stores stores;
 
     @BeforeAll
     static void start() {
-        mongo = EmbeddedMongo.start(null, "127.0.0.1", 0);
-        database = Database.connect(mongo.uri() + "/readmarks");
-        db = database.mongo();
-        stores = Stores.on(db).ensureIndexes();
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-        mongo.close();
+        db = mongo.freshDatabase().mongo();
+        stores = Stores.on(db);
     }
 
     static List<String> texts(List<Document> messages) {

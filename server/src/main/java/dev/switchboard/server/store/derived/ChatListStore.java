@@ -64,8 +64,8 @@ public final class ChatListStore {
 
     /**
      * What a stored message changes, in one round trip: both sides' dates (when it has one), the recipient's count,
-     * and while the message is unseen the recipient's mark for its sender. Callers hold the pair's lock ({@link
-     * #dropMark}).
+     * and while the message is unseen the recipient's mark for its sender. Callers hold the conversation's lock
+     * ({@link ConversationStore#withPair}; see {@link #dropMark}).
      */
     public void messageStored(ObjectId from, ObjectId to, Date at, boolean unseen) {
         Map<Object, List<Bson>> updates = new LinkedHashMap<>();
@@ -122,10 +122,11 @@ public final class ChatListStore {
      * Drops the user's mark for that sender once every message of theirs behind it is seen, unless a message came in
      * to the user since {@code was} was read (its mark must then stay); returns whether it did.
      *
-     * <p>On a database this node alone writes ({@link KeyedReads#soleWriter}) the caller holds the pair's lock, which
-     * every message between the two takes too, so the update goes by {@code _id} alone: the one filter the embedded
-     * database serves from an index (a condition beside {@code _id} makes it read every chat list). On a shared
-     * database the condition goes into the filter, where MongoDB serves it from the {@code _id} index.
+     * <p>On a database this node alone writes ({@link KeyedReads#soleWriter}) the caller holds the conversation's
+     * lock ({@link ConversationStore#withPair}), which every message between the two takes too, so the update goes by
+     * {@code _id} alone: the one filter the embedded database serves from an index (a condition beside {@code _id}
+     * makes it read every chat list). On a shared database the condition goes into the filter, where MongoDB serves
+     * it from the {@code _id} index.
      */
     public boolean dropMark(ObjectId user, ObjectId from, Inbox was) {
         String mark = UNSEEN_FROM + "." + from.toHexString();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -44,7 +45,11 @@ public final class ConversationStore {
     private final MongoCollection<Document> conversations;
     private final KeyedReads reads;
     private final int bucketSize;
-    /** On this node, one writer per conversation at a time: a seal then never races a push of its own node. */
+    /**
+     * On this node, one writer per conversation at a time: a seal then never races a push of its own node, and
+     * {@link #withPair} lets the writers of what a message derives besides its entry (the recipient's read mark)
+     * hold the same lock.
+     */
     private final KeyedLocks locks = new KeyedLocks(256);
 
     public ConversationStore(MongoCollection<Document> conversations, KeyedReads reads) {
@@ -66,6 +71,14 @@ public final class ConversationStore {
         String x = a.toHexString();
         String y = b.toHexString();
         return x.compareTo(y) <= 0 ? x + ":" + y : y + ":" + x;
+    }
+
+    /**
+     * Runs {@code write} holding this node's lock of the conversation between the two users, the lock every change to
+     * it takes ({@link #add} takes it again: it is reentrant).
+     */
+    public <T> T withPair(ObjectId a, ObjectId b, Supplier<T> write) {
+        return locks.with(key(a, b), write);
     }
 
     public static Document entry(ObjectId message, Date at) {
