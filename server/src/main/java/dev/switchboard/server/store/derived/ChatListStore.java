@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.switchboard.server.store.cache.KeyedReads;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,12 +89,11 @@ public final class ChatListStore {
     /** The partners, newest conversation first (ties by id). */
     public List<ObjectId> partners(ObjectId user) {
         Document stored = reads.sharedById(chats, user).orElse(null); // only read: its entries go to a new list
-        Document partners = stored == null ? null : stored.get(PARTNERS, Document.class);
-        List<Map.Entry<String, Object>> entries = partners == null ? new ArrayList<>()
-                : new ArrayList<>(partners.entrySet());
-        entries.sort(Map.Entry.<String, Object>comparingByValue((a, b) -> ((Date) b).compareTo((Date) a))
+        List<Map.Entry<ObjectId, Date>> entries = stored == null ? new ArrayList<>()
+                : new ArrayList<>(dates(stored, PARTNERS).entrySet());
+        entries.sort(Map.Entry.<ObjectId, Date>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry::getKey));
-        return entries.stream().map(e -> new ObjectId(e.getKey())).toList();
+        return entries.stream().map(Map.Entry::getKey).toList();
     }
 
     /** The user's read marks (empty when nothing was ever sent to them). */
