@@ -1,6 +1,7 @@
 package dev.switchboard.server.store.cache;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import dev.switchboard.server.db.WrittenDocuments;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 
@@ -23,6 +25,10 @@ import org.bson.Document;
  * leave the cache. On an external MongoDB other processes write unseen, so every read goes to the
  * database ({@link #direct()}).
  *
+ * <p>A collection of up to half the limit is read whole once its misses have cost about as much as that
+ * one read ({@link #fillIfDue}): after a start or a seed, the first reads of each collection then cost one
+ * query, not one per document, and absent keys (most users have no suspension, no revocation) cost none.
+ *
  * <p>Callers own what they get: every document handed out is a copy, except those of {@link #sharedByIds}.
  * What the server's own writes leave can be kept without a read ({@link #beforeWrite}).
  */
@@ -30,6 +36,8 @@ public final class KeyedReads implements WrittenDocuments {
 
     /** Documents kept per collection at most; past it, some are dropped at random. */
     static final int DEFAULT_LIMIT = 20_000;
+    /** A collection of at most this share of the limit is read whole once its keyed misses are worth it. */
+    private static final int FILL_SHARE_OF_LIMIT = 2;
     /**
      * Values kept per collection at most ({@link Shelf#units}, about 100 bytes each): a full timeline of 200 items
      * counts 600, so 2,000 of them fit, or 20,000 small documents.
@@ -80,6 +88,9 @@ public final class KeyedReads implements WrittenDocuments {
         }
         Shelf shelf = shelf(collection);
         Shelf.Found found = shelf.get(key);
+        if (found == null && fillIfDue(collection, shelf, 1)) {
+            found = shelf.get(key);
+        }
         if (found != null) {
             return Optional.ofNullable(DocumentCopy.of(found.document()));
         }
@@ -131,17 +142,12 @@ public final class KeyedReads implements WrittenDocuments {
         Shelf shelf = shelf(collection);
         List<Object> missing = new ArrayList<>();
         Map<Object, Long> generations = new LinkedHashMap<>();
-        for (Object id : ids) {
-            String key = WrittenDocuments.key(id);
-            Shelf.Found found = key == null ? null : shelf.get(key);
-            if (found != null) {
-                if (found.document() != null) {
-                    out.put(id, copy ? DocumentCopy.of(found.document()) : found.document());
-                }
-            } else if (!generations.containsKey(id)) {
-                missing.add(id);
-                generations.put(id, key == null ? -1 : shelf.generation(key));
-            }
+        lookUp(shelf, ids, copy, out, missing, generations);
+        if (!missing.isEmpty() && fillIfDue(collection, shelf, missing.size())) {
+            out.clear();
+            missing.clear();
+            generations.clear();
+            lookUp(shelf, ids, copy, out, missing, generations);
         }
         if (!missing.isEmpty()) {
             Map<Object, Document> read = new LinkedHashMap<>();
@@ -158,6 +164,55 @@ public final class KeyedReads implements WrittenDocuments {
             }
         }
         return ordered(ids, out);
+    }
+
+    /** What the shelf holds of {@code ids} goes to {@code out}; the others, with their generations now, to {@code missing}. */
+    private static void lookUp(Shelf shelf, Collection<?> ids, boolean copy, Map<Object, Document> out,
+                               List<Object> missing, Map<Object, Long> generations) {
+        for (Object id : ids) {
+            String key = WrittenDocuments.key(id);
+            Shelf.Found found = key == null ? null : shelf.get(key);
+            if (found != null) {
+                if (found.document() != null) {
+                    out.put(id, copy ? DocumentCopy.of(found.document()) : found.document());
+                }
+            } else if (!generations.containsKey(id)) {
+                missing.add(id);
+                generations.put(id, key == null ? -1 : shelf.generation(key));
+            }
+        }
+    }
+
+    /**
+     * Reads the whole collection into its shelf when the shelf's misses say it is worth it and the collection is small
+     * enough ({@link Shelf#fillDue}); true when the shelf now holds it whole. One count and one unfiltered read,
+     * each a single round trip.
+     */
+    private boolean fillIfDue(MongoCollection<Document> collection, Shelf shelf, int missed) {
+        if (!shelf.fillDue(missed)) {
+            return false;
+        }
+        long size = 0;
+        try {
+            size = collection.estimatedDocumentCount();
+            if (size > limit / FILL_SHARE_OF_LIMIT) {
+                return false;
+            }
+            Shelf.Fill fill = shelf.beginFill();
+            boolean readAll = false;
+            try (MongoCursor<Document> all = collection.find().iterator()) {
+                boolean added = true;
+                while (added && all.hasNext()) {
+                    added = fill.add(all.next());
+                }
+                readAll = added;
+            } finally {
+                readAll = fill.end(readAll); // false after a failed read: the shelf is not whole
+            }
+            return readAll;
+        } finally {
+            shelf.fillEnded(size);
+        }
     }
 
     /**
@@ -221,6 +276,17 @@ public final class KeyedReads implements WrittenDocuments {
                 shelf.forgetAll();
             }
         }
+    }
+
+    /** The collections whose shelves now hold them whole (any key they do not hold is absent). */
+    public Set<String> wholeCollections() {
+        Set<String> whole = new TreeSet<>();
+        shelves.forEach((name, shelf) -> {
+            if (shelf.whole()) {
+                whole.add(name);
+            }
+        });
+        return whole;
     }
 
     /** How many documents (and known absences) are cached per collection, for the stats. */

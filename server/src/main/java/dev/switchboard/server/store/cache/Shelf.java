@@ -1,9 +1,13 @@
 package dev.switchboard.server.store.cache;
 
+import dev.switchboard.server.db.WrittenDocuments;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -14,6 +18,9 @@ import org.bson.Document;
  * The cached documents of one collection, by {@code _id} key, with known absences. A read that missed
  * notes the generation of its key before it asks the database, and keeps what it read only if no write
  * to that key was reported meanwhile: a reply read before a write never overwrites the write's news.
+ *
+ * <p>A small collection can be held whole ({@link #fill}): a key the shelf does not hold is then absent,
+ * unless a write to it was reported since and nobody read it again ({@code unsure}).
  */
 final class Shelf {
 
@@ -27,6 +34,10 @@ final class Shelf {
 
     /** Many, so that a write to one key seldom holds back what is kept for others (see {@link OwnWrite}). */
     private static final int STRIPES = 1024;
+    /** What {@link #get} answers for a key the database does not have. */
+    private static final Found ABSENT = new Found(null, 0);
+    /** Misses before the first {@link #fillDue}: a collection read once or twice is not worth reading whole. */
+    private static final int FIRST_FILL_AFTER_MISSES = 16;
 
     private final int limit;
     private final long unitLimit;
@@ -36,14 +47,37 @@ final class Shelf {
     private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
     /** {@link #known} never runs while {@link #forgetAll} is half done (its generations moved on, its documents still here). */
     private final ReadWriteLock forgettingAll = new ReentrantReadWriteLock();
+    /** Every document of the collection is held, except the {@code unsure} keys: any other key is absent. */
+    private volatile boolean whole;
+    /** Set while a {@link #fill} reads: the keys written meanwhile go to {@code unsure}, as when whole. */
+    private volatile boolean filling;
+    /** Keys written since the shelf was filled and not read since: only the database knows them. */
+    private final Set<String> unsure = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger misses = new AtomicInteger();
+    /** The number of misses at which a fill is next worth trying. */
+    private volatile int fillAfterMisses = FIRST_FILL_AFTER_MISSES;
+    private final AtomicBoolean fillClaimed = new AtomicBoolean();
+    /** Moves on at every {@link #shrink}, so a fill that lost documents to one knows it. */
+    private volatile long shrinks;
 
     Shelf(int limit, long unitLimit) {
         this.limit = limit;
         this.unitLimit = unitLimit;
     }
 
+    /** What the shelf knows of that key: its document, {@code Found(null)} when absent, null when only the database knows. */
     Found get(String key) {
-        return documents.get(key);
+        Found found = documents.get(key);
+        if (found != null) {
+            return found;
+        }
+        // whole is read after the map: shrink() and forgetAll() clear it before they drop anything
+        return whole && !unsure.contains(key) ? ABSENT : null;
+    }
+
+    /** Whether the shelf holds the whole collection (but for keys written since and not read again). */
+    boolean whole() {
+        return whole;
     }
 
     long generation(String key) {
@@ -70,48 +104,143 @@ final class Shelf {
         }
     }
 
-    /** Keeps what a read found, unless a write to that key was reported since {@code generation} was taken. */
-    void keep(String key, long generation, Document document) {
+    /**
+     * Keeps what a read found, unless a write to that key was reported since {@code generation} was taken; true
+     * when kept.
+     */
+    boolean keep(String key, long generation, Document document) {
         int stripe = stripe(key);
         // compute() holds the key's bin while it checks, so forget() of the same key cannot slip in between
         Found found = new Found(document, units(document));
         long[] change = {0};
+        boolean[] kept = {false};
         documents.compute(key, (k, old) -> {
             if (generations.get(stripe) != generation) {
                 return old;
             }
+            unsure.remove(key);
             change[0] = found.units() - (old == null ? 0 : old.units());
+            kept[0] = true;
             return found;
         });
         if (units.addAndGet(change[0]) > unitLimit || documents.size() > limit) {
             shrink();
         }
+        return kept[0];
     }
 
     void forget(String key) {
         int stripe = stripe(key);
         Found[] old = {null};
+        boolean tracked = whole || filling;
+        if (tracked) {
+            unsure.add(key); // before the document goes, so get() never sees neither
+        }
         documents.compute(key, (k, found) -> { // the generation first, as keep() checks it
             generations.incrementAndGet(stripe);
+            if (tracked) {
+                unsure.add(key); // again: a keep() of an older read may have taken it out in between
+            }
             old[0] = found;
             return null;
         });
         if (old[0] != null) {
             units.addAndGet(-old[0].units());
         }
+        if (tracked && unsure.size() > Math.max(FIRST_FILL_AFTER_MISSES, documents.size() / 4)) {
+            whole = false; // mostly written since: read keys one by one again until a fill is worth it
+        }
     }
 
     void forgetAll() {
         forgettingAll.writeLock().lock();
         try {
+            whole = false;
             for (int i = 0; i < STRIPES; i++) {
                 generations.incrementAndGet(i);
             }
             documents.clear();
+            unsure.clear();
             units.set(0);
         } finally {
             forgettingAll.writeLock().unlock();
         }
+    }
+
+    /**
+     * Counts {@code count} keys the shelf could not answer; true when this caller should now read the collection
+     * whole and {@link #fill} it (at most one caller at a time is told so; it must call {@link #fillEnded}).
+     * Reading whole is worth it once the misses have cost about as many round trips as the documents held,
+     * divided by the sixteen or so keyed reads one document of a whole read costs less than.
+     */
+    boolean fillDue(int count) {
+        if (whole || misses.addAndGet(count) < fillAfterMisses) {
+            return false;
+        }
+        return fillClaimed.compareAndSet(false, true);
+    }
+
+    /**
+     * Begins holding the whole collection: call before the read of every document is sent, hand each document read
+     * to {@link Fill#add}, then {@link Fill#end}.
+     */
+    Fill beginFill() {
+        unsure.clear();
+        filling = true;
+        long[] before = new long[STRIPES];
+        for (int i = 0; i < STRIPES; i++) {
+            before[i] = generations.get(i);
+        }
+        return new Fill(before, shrinks);
+    }
+
+    /** One read of the whole collection into the shelf; the generations are those from before the read was sent. */
+    final class Fill {
+
+        private final long[] generationsBefore;
+        private final long shrinksBefore;
+
+        private Fill(long[] generationsBefore, long shrinksBefore) {
+            this.generationsBefore = generationsBefore;
+            this.shrinksBefore = shrinksBefore;
+        }
+
+        /** Keeps one document read; false for an {@code _id} of a kind not kept by key: such a collection is never whole. */
+        boolean add(Document document) {
+            String key = WrittenDocuments.key(document.get("_id"));
+            if (key == null) {
+                return false;
+            }
+            if (!keep(key, generationsBefore[stripe(key)], document)) {
+                unsure.add(key); // written since the read was sent: the database knows better
+            }
+            return true;
+        }
+
+        /**
+         * Ends the fill; with {@code readAll}, every document was added, and unless some were dropped for room
+         * meanwhile, the shelf now answers any other key as absent. True when it does.
+         */
+        boolean end(boolean readAll) {
+            try {
+                if (readAll && shrinks == shrinksBefore) {
+                    whole = true;
+                }
+                return whole;
+            } finally {
+                filling = false;
+            }
+        }
+    }
+
+    /**
+     * After a {@link #fillDue} that said yes: {@code documents} is the collection's size, filled or too big to fill,
+     * so the next try waits for as many misses as a read of that size is worth.
+     */
+    void fillEnded(long documents) {
+        misses.set(0);
+        fillAfterMisses = (int) Math.min(Integer.MAX_VALUE, Math.max(FIRST_FILL_AFTER_MISSES, documents / 16));
+        fillClaimed.set(false);
     }
 
     int size() {
@@ -120,6 +249,8 @@ final class Shelf {
 
     /** Drops documents (in hash order, which is as good as random here) until a tenth of the room is free. */
     private synchronized void shrink() {
+        whole = false; // before anything goes, as get() reads the map first
+        shrinks++;
         long held = 0;
         for (Found f : documents.values()) {
             held += f.units();
@@ -151,7 +282,7 @@ final class Shelf {
         return 1;
     }
 
-    private static int stripe(String key) {
+    static int stripe(String key) {
         return key.hashCode() & (STRIPES - 1);
     }
 }

@@ -176,6 +176,116 @@ class KeyedReadsTest {
     }
 
     @Test
+    void aSmallCollectionIsReadWholeAndThenSeesEveryWriteAsBefore() {
+        List<ObjectId> ids = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ids.add(new ObjectId());
+        }
+        theirs.insertMany(ids.stream().map(id -> new Document("_id", id).append("name", "n" + id)).toList());
+        for (ObjectId id : ids.subList(0, 20)) {
+            assertThat(name(id)).isEqualTo("n" + id);
+        }
+        assertThat(reads.wholeCollections()).as("read whole after its misses").containsExactly("things");
+        assertThat(reads.sizes().get("things")).isEqualTo(100);
+        assertThat(name(new ObjectId())).as("a key it does not hold is absent").isNull();
+
+        ObjectId added = new ObjectId();
+        theirs.insertOne(new Document("_id", added).append("name", "added"));
+        assertThat(name(added)).as("inserted after the whole read").isEqualTo("added");
+        theirs.updateOne(Filters.eq("_id", ids.get(50)), Updates.set("name", "changed"));
+        assertThat(name(ids.get(50))).isEqualTo("changed");
+        theirs.deleteOne(Filters.eq("_id", ids.get(60)));
+        assertThat(name(ids.get(60))).isNull();
+        assertThat(reads.byIds(mine, List.of(ids.get(59), ids.get(60), ids.get(61))).keySet())
+                .containsExactly(ids.get(59), ids.get(61));
+        assertThat(reads.wholeCollections()).as("still whole after a few writes").containsExactly("things");
+
+        theirs.updateMany(Filters.eq("name", "changed"), Updates.set("name", "by another filter"));
+        assertThat(reads.wholeCollections()).as("a write to any document forgets all").isEmpty();
+        assertThat(name(ids.get(50))).isEqualTo("by another filter");
+        assertThat(name(added)).isEqualTo("added");
+    }
+
+    @Test
+    void aWholeCollectionThatOutgrowsTheCacheIsReadByKeyAgain() {
+        KeyedReads small = KeyedReads.cached(mine.getNamespace().getDatabaseName(), 50);
+        mongo.embedded().watchWrites(small);
+        List<ObjectId> ids = new ArrayList<>();
+        for (int i = 0; i < 220; i++) {
+            ids.add(new ObjectId());
+        }
+        theirs.insertMany(ids.subList(0, 20).stream().map(id -> new Document("_id", id).append("i", ids.indexOf(id)))
+                .toList());
+        for (int i = 0; i < 20; i++) {
+            assertThat(small.byId(mine, ids.get(i)).orElseThrow().getInteger("i")).isEqualTo(i);
+        }
+        assertThat(small.wholeCollections()).containsExactly("things");
+        theirs.insertMany(ids.subList(20, 220).stream().map(id -> new Document("_id", id).append("i", ids.indexOf(id)))
+                .toList());
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < ids.size(); i++) {
+                assertThat(small.byId(mine, ids.get(i)).orElseThrow().getInteger("i")).isEqualTo(i);
+            }
+        }
+        assertThat(small.wholeCollections()).as("too big to hold whole").isEmpty();
+    }
+
+    /**
+     * Writers insert, change and delete while readers read, so that the shelf is read whole, loses it to the writes and
+     * is read whole again many times: a writer always reads back what it just wrote, whatever a whole read running
+     * meanwhile saw, and at the end every document reads as the database has it.
+     */
+    @Test
+    void wholeReadsRacingWritersNeverHideAWriteItsWriterSawAnswered() throws Exception {
+        List<ObjectId> seeded = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            seeded.add(new ObjectId());
+        }
+        theirs.insertMany(seeded.stream().map(id -> new Document("_id", id).append("n", 0)).toList());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        java.util.concurrent.atomic.AtomicInteger wholeSeen = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 150; i++) {
+                        ObjectId id = new ObjectId();
+                        theirs.insertOne(new Document("_id", id).append("n", i));
+                        assertThat(reads.byId(mine, id)).as("an insert its writer saw answered").isPresent();
+                        ObjectId old = seeded.get((writer * 150 + i) % seeded.size());
+                        theirs.updateOne(Filters.eq("_id", old), Updates.set("n", -i - 1));
+                        assertThat(reads.byId(mine, old).orElseThrow().getInteger("n")).isEqualTo(-i - 1);
+                        theirs.deleteOne(Filters.eq("_id", id));
+                        assertThat(reads.byId(mine, id)).as("a delete its writer saw answered").isEmpty();
+                    }
+                }));
+            }
+            for (int r = 0; r < 4; r++) {
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 600; i++) {
+                        reads.byIds(mine, List.of(new ObjectId(), seeded.get(i % seeded.size())));
+                        if (reads.wholeCollections().contains("things")) {
+                            wholeSeen.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(wholeSeen.get()).as("the shelf was held whole while the writers wrote").isPositive();
+        KeyedReads direct = KeyedReads.direct();
+        for (ObjectId id : seeded) {
+            assertThat(reads.byId(mine, id)).isEqualTo(direct.byId(mine, id));
+        }
+        assertThat(theirs.countDocuments()).isEqualTo(seeded.size());
+    }
+
+    @Test
     void aProjectionKeepsIdAndTheNamedFieldsInStoredOrder() {
         ObjectId a = new ObjectId();
         theirs.insertOne(new Document("_id", a).append("x", 1).append("y", 2).append("z", 3));
