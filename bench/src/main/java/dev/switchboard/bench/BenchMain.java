@@ -316,22 +316,43 @@ public final class BenchMain {
 
     // ---- workload 2 (and the authenticated connections of workload 3)
 
+    /**
+     * A server of its own started with {@code --warm-up}, then seeded, then every user's first connect: what the first
+     * crowd after a warmed start sees, beside the cold start the main run measures.
+     */
+    private AppRun.WarmedStart warmedStart(Servers.Database database, Application.Settings settings) throws Exception {
+        int dbPort = Servers.freePort();
+        progress("app " + database + ": a server started with --warm-up");
+        long started = System.nanoTime();
+        try (ServerProcess s = servers.app(database, dbPort, "app-server-" + database + "-warm-up.log", true)) {
+            double startSeconds = Math.round((System.nanoTime() - started) / 1e8) / 10.0;
+            progress(String.format("app %s: listening after %.1f s (the warm-up included); seeding", database,
+                    startSeconds));
+            Application.Fixture fixture = Application.seed(root, servers.logs(), database.name() + "-warm-up",
+                    sizes.appUsers(), dbPort, Duration.ofSeconds(180));
+            return new AppRun.WarmedStart(startSeconds, Application.firstConnect(database.name(), settings, s, fixture,
+                    root, servers.logs(), this::progress));
+        }
+    }
+
     private void application(Servers.Database database, List<AppRun> into, List<ConnectionsRun> connections)
             throws Exception {
         if (!Files.isExecutable(root.resolve("scripts/server"))) {
             note("scripts/server is not there: the application figures are missing");
             return;
         }
+        Application.Settings settings = new Application.Settings(sizes.appUsers(), processes, sizes.appStartRate(),
+                sizes.appMaxRate(), sizes.appRefine(), seconds(sizes.appWarmup()), seconds(sizes.appWindow()),
+                seconds(sizes.ackTimeout()), P99_TARGET_MS, fixedRates.isEmpty() ? sizes.overloadFactor() : 0, fixedRates);
+        AppRun.WarmedStart warmedStart = fixedRates.isEmpty() ? warmedStart(database, settings) : null;
         int dbPort = Servers.freePort();
         try (ServerProcess s = servers.app(database, dbPort, "app-server-" + database + ".log")) {
             progress("app " + database + ": seeding " + sizes.appUsers() + " users with scripts/seed");
             Application.Fixture fixture = Application.seed(root, servers.logs(), database.name(), sizes.appUsers(), dbPort,
                     Duration.ofSeconds(180));
             progress(String.format("app %s: seeded in %.1f s", database, fixture.seeded().seconds()));
-            Application.Settings settings = new Application.Settings(sizes.appUsers(), processes, sizes.appStartRate(),
-                    sizes.appMaxRate(), sizes.appRefine(), seconds(sizes.appWarmup()), seconds(sizes.appWindow()),
-                    seconds(sizes.ackTimeout()), P99_TARGET_MS, fixedRates.isEmpty() ? sizes.overloadFactor() : 0, fixedRates);
-            AppRun run = Application.run(database.name(), settings, s, fixture, root, servers.logs(), this::progress);
+            AppRun run = Application.run(database.name(), settings, s, fixture, warmedStart, root, servers.logs(),
+                    this::progress);
             into.add(run);
             if (run.connect().readyTimeouts() > 0 || run.connect().failed() > 0) {
                 note("application (" + database + "): " + run.connect().failed() + " users could not connect and "

@@ -2,6 +2,7 @@ package dev.switchboard.server;
 
 import dev.switchboard.server.config.ServerCommand;
 import dev.switchboard.server.config.ServerConfig;
+import dev.switchboard.server.warmup.WarmUp;
 
 /** {@code scripts/server}: starts the server in the foreground until Ctrl-C. */
 public final class Main {
@@ -25,6 +26,9 @@ public final class Main {
             return;
         }
         ServerConfig config = parsed.config();
+        if (parsed.warmUp()) {
+            warmUp(config);
+        }
         SwitchboardServer server;
         try {
             server = SwitchboardServer.start(config);
@@ -48,5 +52,22 @@ public final class Main {
                     + " tokens for this server; pass --jwt-secret with a secret of your own");
         }
         System.out.println("switchboard: ready; Ctrl-C stops");
+    }
+
+    /** Best effort: a warm-up that fails leaves the server cold, not unstarted. */
+    private static void warmUp(ServerConfig config) {
+        WarmUp warmUp = WarmUp.DEFAULT;
+        System.out.println("switchboard: warming up: a throwaway server takes " + warmUp.users() * warmUp.rounds()
+                + " connects before this one starts");
+        try {
+            WarmUp.Outcome outcome = warmUp.run(config);
+            System.out.printf("switchboard: warmed up: %d connects (%d failed) in %.1f s%n", outcome.connects(),
+                    outcome.failed(), outcome.took().toMillis() / 1000.0);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            System.out.println("switchboard: the warm-up failed, starting cold: " + e);
+        }
     }
 }

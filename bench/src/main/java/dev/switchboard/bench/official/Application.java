@@ -90,8 +90,18 @@ public final class Application {
         return new Fixture(planFile, seeded);
     }
 
-    public static AppRun run(String database, Settings s, ServerProcess server, Fixture fixture, Path root, Path logs,
-                             Consumer<String> progress) throws Exception {
+    /** Only the first connect of every user, on a server that was started with {@code --warm-up} and then seeded. */
+    public static AppConnect firstConnect(String database, Settings s, ServerProcess server, Fixture fixture, Path root,
+                                          Path logs, Consumer<String> progress) throws Exception {
+        try (NodeLoad load = NodeLoad.start(root, s.processes(), logs, "load-app-warmed-" + database)) {
+            return new Application(s, server, load, progress).connect(fixture.plan(),
+                    "first connect after a start with --warm-up");
+        }
+    }
+
+    public static AppRun run(String database, Settings s, ServerProcess server, Fixture fixture,
+                             AppRun.WarmedStart warmedStart, Path root, Path logs, Consumer<String> progress)
+            throws Exception {
         try (NodeLoad load = NodeLoad.start(root, s.processes(), logs, "load-app-" + database)) {
             Application app = new Application(s, server, load, progress);
             AppConnect first = app.connect(fixture.plan(), "first connect after start");
@@ -142,7 +152,7 @@ public final class Application {
             double base = best != null ? best.offeredPerSecond() : s.startRate();
             AppStep overload = s.overloadFactor() > 0 ? app.step(base * s.overloadFactor(), s.ackTimeout()) : null;
             double peak = steps.stream().mapToDouble(AppStep::completedPerSecond).max().orElse(0);
-            return new AppRun(database, s.users(), fixture.seeded().seconds(), first, connect, warmConnects,
+            return new AppRun(database, s.users(), fixture.seeded().seconds(), first, warmedStart, connect, warmConnects,
                     s.p99TargetMs(), steps,
                     best,
                     peak, s.overloadFactor(), overload);

@@ -112,6 +112,10 @@ public final class Table {
         for (AppRun app : r.app()) {
             out.printf("%n   %s database: seeded in %.1f s%n", app.database(), app.seedSeconds());
             connectRow(out, "first connect after start (cold JVM, nothing cached)", app.firstConnect());
+            if (app.warmedStart() != null) {
+                connectRow(out, String.format("first connect after a start with --warm-up (listening after %.1f s)",
+                        app.warmedStart().startSeconds()), app.warmedStart().firstConnect());
+            }
             connectRow(out, "the same users connect again", app.connect());
             if (app.warmConnects() != null) {
                 for (int i = 0; i < app.warmConnects().size(); i++) {

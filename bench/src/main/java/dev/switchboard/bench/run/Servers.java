@@ -91,6 +91,11 @@ public final class Servers {
 
     /** scripts/server on a fresh database of the given kind; its embedded database listens on {@code dbPort}. */
     public ServerProcess app(Database database, int dbPort, String logName) throws IOException {
+        return app(database, dbPort, logName, false);
+    }
+
+    /** As {@link #app(Database, int, String)}; with {@code warmUp}, started with {@code --warm-up}. */
+    public ServerProcess app(Database database, int dbPort, String logName, boolean warmUp) throws IOException {
         int port = freePort();
         Path dbFile = logs.resolve("app-" + database + ".mv");
         Files.deleteIfExists(dbFile);
@@ -100,8 +105,12 @@ public final class Servers {
         if (gcLog != null) {
             env.put("JAVA_OPTS", (System.getenv().getOrDefault("JAVA_OPTS", "") + " " + gcLog).strip());
         }
-        return ServerProcess.start("scripts/server (" + database + " database)", ServerProcess.Runtime.JVM,
-                appCommand(port, dbPort, database, dbFile), root, log, port, Duration.ofSeconds(180), env);
+        List<String> command = new ArrayList<>(appCommand(port, dbPort, database, dbFile));
+        if (warmUp) {
+            command.add("--warm-up");
+        }
+        return ServerProcess.start("scripts/server (" + database + " database" + (warmUp ? ", --warm-up" : "") + ")",
+                ServerProcess.Runtime.JVM, command, root, log, port, Duration.ofSeconds(180), env);
     }
 
     private Map<String, String> jvmEnv(String logName) {

@@ -86,7 +86,8 @@ class ReportJsonTest {
                 "50 acks timed out");
         AppConnect connect = new AppConnect(1000, 1000, 0, 25, 18.2, 55.0, Latency.empty(), 0, 150, 30, new LoadCpu(2, 40,
                 21), List.of());
-        AppRun app = new AppRun("memory", 1000, 12.3, connect, connect, List.of(connect), 25, List.of(step), step, 199.5,
+        AppRun app = new AppRun("memory", 1000, 12.3, connect, new AppRun.WarmedStart(9.5, connect), connect,
+                List.of(connect), 25, List.of(step), step, 199.5,
                 4, overload);
         return new Report("2026-11-25T12:00:00Z", "full", machine, settings, transport, List.of(connections),
                 List.of(app), new SeedTiming(10_000, 42.5, true, "ok"), List.of("a note"), 1.0, 1200);

@@ -96,11 +96,16 @@ public final class ServerCommand {
                     + "of it are answered so as they arrive (default 100)")
     private Integer queueBudgetMillis;
 
+    @Option(names = "--warm-up", description = "before opening the port, let a throwaway copy of the server, on a "
+            + "throwaway database, take 2,500 connects, so that the first crowd after a start connects at about the "
+            + "rate of a server that has run a while (costs about 10 s of start-up)")
+    private boolean warmUp;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
     private boolean help;
 
-    /** What the command line asked for: a config to run, or the help text. */
-    public record Parsed(ServerConfig config, boolean help) {
+    /** What the command line asked for: a config to run (warmed up first or not), or the help text. */
+    public record Parsed(ServerConfig config, boolean help, boolean warmUp) {
     }
 
     /** A command line that cannot run; the message says why, for a person to fix. */
@@ -122,10 +127,10 @@ public final class ServerCommand {
             throw new UsageException(e.getMessage());
         }
         if (line.isUsageHelpRequested()) {
-            return new Parsed(null, true);
+            return new Parsed(null, true, false);
         }
         try {
-            return new Parsed(command.config(env), false);
+            return new Parsed(command.config(env), false, command.warmUp);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

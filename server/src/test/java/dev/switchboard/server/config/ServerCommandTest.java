@@ -37,6 +37,13 @@ class ServerCommandTest {
     }
 
     @Test
+    void theWarmUpIsAskedForByItsFlagOnly() throws Exception {
+        assertThat(ServerCommand.parse(new String[0], Map.of()).warmUp()).isFalse();
+        assertThat(ServerCommand.parse(new String[] {"--warm-up", "--db-memory"}, Map.of()).warmUp()).isTrue();
+        assertThat(ServerCommand.usage()).contains("--warm-up");
+    }
+
+    @Test
     void environmentVariablesAreRead() throws Exception {
         ServerConfig c = ServerCommand.parse(new String[0], Map.of("PORT", "5000",
                 "MONGODB_URI", "mongodb://db:27017/app", "JWT_SECRET_TOKEN", SECRET)).config();
