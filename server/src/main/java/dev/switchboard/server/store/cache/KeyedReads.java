@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads of whole documents by {@code _id}, the hot reads of every store. On the embedded database they
@@ -25,14 +27,18 @@ import org.bson.Document;
  * leave the cache. On an external MongoDB other processes write unseen, so every read goes to the
  * database ({@link #direct()}).
  *
- * <p>A collection of up to half the limit is read whole once its misses have cost about as much as that
- * one read ({@link #fillIfDue}): after a start or a seed, the first reads of each collection then cost one
- * query, not one per document, and absent keys (most users have no suspension, no revocation) cost none.
+ * <p>A collection of up to half the limit whose cache is cold (holds under half of it) is read whole once its
+ * misses have cost about as much as that one read ({@link #fillIfDue}): after a start or a seed, the first reads
+ * of each collection then cost one query, not one per document, and absent keys (most users have no suspension,
+ * no revocation) cost none. A warm cache is never read whole again: a read of thousands of documents in the
+ * middle of the traffic would hold up whoever waits on it.
  *
  * <p>Callers own what they get: every document handed out is a copy, except those of {@link #sharedByIds}.
  * What the server's own writes leave can be kept without a read ({@link #beforeWrite}).
  */
 public final class KeyedReads implements WrittenDocuments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyedReads.class);
 
     /** Documents kept per collection at most; past it, some are dropped at random. */
     static final int DEFAULT_LIMIT = 20_000;
@@ -195,9 +201,10 @@ public final class KeyedReads implements WrittenDocuments {
         long size = 0;
         try {
             size = collection.estimatedDocumentCount();
-            if (size > limit / FILL_SHARE_OF_LIMIT) {
-                return false;
+            if (size > limit / FILL_SHARE_OF_LIMIT || shelf.present() > size / 2) {
+                return false; // too big, or the shelf is warm already: keyed reads fetch the rest as they are asked for
             }
+            long started = System.nanoTime();
             Shelf.Fill fill = shelf.beginFill();
             boolean readAll = false;
             try (MongoCursor<Document> all = collection.find().iterator()) {
@@ -209,6 +216,8 @@ public final class KeyedReads implements WrittenDocuments {
             } finally {
                 readAll = fill.end(readAll); // false after a failed read: the shelf is not whole
             }
+            LOG.info("read {} whole into the cache: {} documents in {} ms{}", collection.getNamespace().getCollectionName(),
+                    size, (System.nanoTime() - started) / 1_000_000, readAll ? "" : " (not held whole: written meanwhile)");
             return readAll;
         } finally {
             shelf.fillEnded(size);

@@ -57,8 +57,8 @@ final class Shelf {
     /** The number of misses at which a fill is next worth trying. */
     private volatile int fillAfterMisses = FIRST_FILL_AFTER_MISSES;
     private final AtomicBoolean fillClaimed = new AtomicBoolean();
-    /** Moves on at every {@link #shrink}, so a fill that lost documents to one knows it. */
-    private volatile long shrinks;
+    /** Moves on whenever documents go untracked ({@link #shrink}, {@link #forgetAll}), so a fill running then knows it. */
+    private volatile long dropped;
 
     Shelf(int limit, long unitLimit) {
         this.limit = limit;
@@ -156,6 +156,7 @@ final class Shelf {
         forgettingAll.writeLock().lock();
         try {
             whole = false;
+            dropped++;
             for (int i = 0; i < STRIPES; i++) {
                 generations.incrementAndGet(i);
             }
@@ -191,18 +192,18 @@ final class Shelf {
         for (int i = 0; i < STRIPES; i++) {
             before[i] = generations.get(i);
         }
-        return new Fill(before, shrinks);
+        return new Fill(before, dropped);
     }
 
     /** One read of the whole collection into the shelf; the generations are those from before the read was sent. */
     final class Fill {
 
         private final long[] generationsBefore;
-        private final long shrinksBefore;
+        private final long droppedBefore;
 
-        private Fill(long[] generationsBefore, long shrinksBefore) {
+        private Fill(long[] generationsBefore, long droppedBefore) {
             this.generationsBefore = generationsBefore;
-            this.shrinksBefore = shrinksBefore;
+            this.droppedBefore = droppedBefore;
         }
 
         /** Keeps one document read; false for an {@code _id} of a kind not kept by key: such a collection is never whole. */
@@ -218,12 +219,12 @@ final class Shelf {
         }
 
         /**
-         * Ends the fill; with {@code readAll}, every document was added, and unless some were dropped for room
-         * meanwhile, the shelf now answers any other key as absent. True when it does.
+         * Ends the fill; with {@code readAll}, every document was added, and unless documents were dropped meanwhile
+         * (for room, or by a write to any of them), the shelf now answers any other key as absent. True when it does.
          */
         boolean end(boolean readAll) {
             try {
-                if (readAll && shrinks == shrinksBefore) {
+                if (readAll && dropped == droppedBefore) {
                     whole = true;
                 }
                 return whole;
@@ -247,10 +248,21 @@ final class Shelf {
         return documents.size();
     }
 
+    /** How many documents the shelf holds (not counting known absences). */
+    int present() {
+        int n = 0;
+        for (Found f : documents.values()) {
+            if (f.document() != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Drops documents (in hash order, which is as good as random here) until a tenth of the room is free. */
     private synchronized void shrink() {
         whole = false; // before anything goes, as get() reads the map first
-        shrinks++;
+        dropped++;
         long held = 0;
         for (Found f : documents.values()) {
             held += f.units();

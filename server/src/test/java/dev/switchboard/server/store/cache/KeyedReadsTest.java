@@ -208,19 +208,19 @@ class KeyedReadsTest {
 
     @Test
     void aWholeCollectionThatOutgrowsTheCacheIsReadByKeyAgain() {
-        KeyedReads small = KeyedReads.cached(mine.getNamespace().getDatabaseName(), 50);
+        KeyedReads small = KeyedReads.cached(mine.getNamespace().getDatabaseName(), 100);
         mongo.embedded().watchWrites(small);
         List<ObjectId> ids = new ArrayList<>();
-        for (int i = 0; i < 220; i++) {
+        for (int i = 0; i < 300; i++) {
             ids.add(new ObjectId());
         }
-        theirs.insertMany(ids.subList(0, 20).stream().map(id -> new Document("_id", id).append("i", ids.indexOf(id)))
+        theirs.insertMany(ids.subList(0, 40).stream().map(id -> new Document("_id", id).append("i", ids.indexOf(id)))
                 .toList());
         for (int i = 0; i < 20; i++) {
             assertThat(small.byId(mine, ids.get(i)).orElseThrow().getInteger("i")).isEqualTo(i);
         }
         assertThat(small.wholeCollections()).containsExactly("things");
-        theirs.insertMany(ids.subList(20, 220).stream().map(id -> new Document("_id", id).append("i", ids.indexOf(id)))
+        theirs.insertMany(ids.subList(40, 300).stream().map(id -> new Document("_id", id).append("i", ids.indexOf(id)))
                 .toList());
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < ids.size(); i++) {
@@ -228,6 +228,23 @@ class KeyedReadsTest {
             }
         }
         assertThat(small.wholeCollections()).as("too big to hold whole").isEmpty();
+    }
+
+    @Test
+    void onlyACacheHoldingUnderHalfTheCollectionIsReadWhole() {
+        List<ObjectId> ids = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ids.add(new ObjectId());
+            theirs.insertOne(new Document("_id", ids.get(i)).append("name", "n" + i));
+            assertThat(name(ids.get(i))).isEqualTo("n" + i); // each read once: the cache holds them all by key
+        }
+        assertThat(reads.wholeCollections()).as("a warm cache is not read whole").isEmpty();
+        theirs.updateMany(Filters.eq("name", "n1"), Updates.set("name", "forgets the shelf"));
+        for (int i = 0; i < 60; i++) {
+            assertThat(name(ids.get(i))).isNotNull();
+        }
+        assertThat(reads.wholeCollections()).as("cold again after a write by another filter: read whole")
+                .containsExactly("things");
     }
 
     /**

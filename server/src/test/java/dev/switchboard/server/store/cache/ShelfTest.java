@@ -37,6 +37,16 @@ class ShelfTest {
         assertThat(shelf.get("s:second")).isNull();
     }
 
+    @Test
+    void aWholeReadDuringWhichEverythingWasForgottenIsNotWhole() {
+        Shelf shelf = new Shelf(100, 10_000);
+        Shelf.Fill fill = shelf.beginFill();
+        fill.add(new Document("_id", "read"));
+        shelf.forgetAll(); // a write the database could not name documents for: anything may have been inserted
+        assertThat(fill.end(true)).isFalse();
+        assertThat(shelf.get("s:inserted-meanwhile")).as("only the database knows it").isNull();
+    }
+
     /** Another key that falls in the same stripe of generations. */
     private static String neighbourOf(String key) {
         for (int i = 0; ; i++) {
