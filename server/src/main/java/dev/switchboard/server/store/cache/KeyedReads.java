@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>A collection of up to half the limit whose cache is cold (holds under half of it) is read whole once its
  * misses have cost about as much as that one read ({@link #fillIfDue}): after a start or a seed, the first reads
  * of each collection then cost one query, not one per document, and absent keys (most users have no suspension,
- * no revocation) cost none. A warm cache is never read whole again: a read of thousands of documents in the
- * middle of the traffic would hold up whoever waits on it.
+ * no revocation) cost none. A shelf is read whole at most once until the whole collection is reported changed:
+ * a read of thousands of documents in the middle of the traffic would hold up whoever waits on it, so documents
+ * that writes took out one by one come back one by one.
  *
  * <p>Callers own what they get: every document handed out is a copy, except those of {@link #sharedByIds}.
  * What the server's own writes leave can be kept without a read ({@link #beforeWrite}).

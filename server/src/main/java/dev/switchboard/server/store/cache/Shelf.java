@@ -19,7 +19,7 @@ import org.bson.Document;
  * notes the generation of its key before it asks the database, and keeps what it read only if no write
  * to that key was reported meanwhile: a reply read before a write never overwrites the write's news.
  *
- * <p>A small collection can be held whole ({@link #fill}): a key the shelf does not hold is then absent,
+ * <p>A small collection can be held whole ({@link #beginFill}): a key the shelf does not hold is then absent,
  * unless a write to it was reported since and nobody read it again ({@code unsure}).
  */
 final class Shelf {
@@ -49,7 +49,7 @@ final class Shelf {
     private final ReadWriteLock forgettingAll = new ReentrantReadWriteLock();
     /** Every document of the collection is held, except the {@code unsure} keys: any other key is absent. */
     private volatile boolean whole;
-    /** Set while a {@link #fill} reads: the keys written meanwhile go to {@code unsure}, as when whole. */
+    /** Set while a whole read runs: the keys written meanwhile go to {@code unsure}, as when whole. */
     private volatile boolean filling;
     /** Keys written since the shelf was filled and not read since: only the database knows them. */
     private final Set<String> unsure = ConcurrentHashMap.newKeySet();
@@ -57,6 +57,11 @@ final class Shelf {
     /** The number of misses at which a fill is next worth trying. */
     private volatile int fillAfterMisses = FIRST_FILL_AFTER_MISSES;
     private final AtomicBoolean fillClaimed = new AtomicBoolean();
+    /**
+     * Set once the shelf has been held whole, until everything is forgotten: a shelf emptied again by writes one key
+     * at a time is then read back by key, spread over the reads that ask, not whole in the middle of the traffic.
+     */
+    private volatile boolean wasWhole;
     /** Moves on whenever documents go untracked ({@link #shrink}, {@link #forgetAll}), so a fill running then knows it. */
     private volatile long dropped;
 
@@ -156,6 +161,7 @@ final class Shelf {
         forgettingAll.writeLock().lock();
         try {
             whole = false;
+            wasWhole = false;
             dropped++;
             for (int i = 0; i < STRIPES; i++) {
                 generations.incrementAndGet(i);
@@ -170,12 +176,13 @@ final class Shelf {
 
     /**
      * Counts {@code count} keys the shelf could not answer; true when this caller should now read the collection
-     * whole and {@link #fill} it (at most one caller at a time is told so; it must call {@link #fillEnded}).
+     * whole ({@link #beginFill}; at most one caller at a time is told so, and it must call {@link #fillEnded}), which
+     * happens at most once between two {@link #forgetAll}s.
      * Reading whole is worth it once the misses have cost about as many round trips as the documents held,
      * divided by the sixteen or so keyed reads one document of a whole read costs less than.
      */
     boolean fillDue(int count) {
-        if (whole || misses.addAndGet(count) < fillAfterMisses) {
+        if (wasWhole || misses.addAndGet(count) < fillAfterMisses) {
             return false;
         }
         return fillClaimed.compareAndSet(false, true);
@@ -226,6 +233,7 @@ final class Shelf {
             try {
                 if (readAll && dropped == droppedBefore) {
                     whole = true;
+                    wasWhole = true;
                 }
                 return whole;
             } finally {

@@ -231,6 +231,28 @@ class KeyedReadsTest {
     }
 
     @Test
+    void documentsWrittenOneByOneAfterAWholeReadComeBackOneByOne() {
+        List<ObjectId> ids = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ids.add(new ObjectId());
+        }
+        theirs.insertMany(ids.stream().map(id -> new Document("_id", id).append("name", "old")).toList());
+        for (ObjectId id : ids.subList(0, 20)) {
+            assertThat(name(id)).isEqualTo("old");
+        }
+        assertThat(reads.wholeCollections()).containsExactly("things");
+        for (ObjectId id : ids) {
+            theirs.updateOne(Filters.eq("_id", id), Updates.set("name", "new"));
+        }
+        assertThat(reads.wholeCollections()).as("mostly written since").isEmpty();
+        for (ObjectId id : ids) {
+            assertThat(name(id)).isEqualTo("new");
+        }
+        assertThat(reads.wholeCollections()).as("read back by key, not whole again").isEmpty();
+        assertThat(reads.sizes().get("things")).isEqualTo(100);
+    }
+
+    @Test
     void onlyACacheHoldingUnderHalfTheCollectionIsReadWhole() {
         List<ObjectId> ids = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -248,9 +270,9 @@ class KeyedReadsTest {
     }
 
     /**
-     * Writers insert, change and delete while readers read, so that the shelf is read whole, loses it to the writes and
-     * is read whole again many times: a writer always reads back what it just wrote, whatever a whole read running
-     * meanwhile saw, and at the end every document reads as the database has it.
+     * Writers insert, change and delete while readers read, so that the shelf is read whole while they write and then
+     * loses it to the writes: a writer always reads back what it just wrote, whatever the whole read running meanwhile
+     * saw, and at the end every document reads as the database has it.
      */
     @Test
     void wholeReadsRacingWritersNeverHideAWriteItsWriterSawAnswered() throws Exception {
