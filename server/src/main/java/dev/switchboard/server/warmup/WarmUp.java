@@ -25,11 +25,13 @@ import org.bson.Document;
 
 /**
  * {@code scripts/server --warm-up}: before the server opens its port, a throwaway copy of it, on a throwaway
- * embedded database of the same kind seeded with a generated fixture, takes rounds of connects from loopback
- * websocket clients. The JVM compiles what a connect runs only after running it a few thousand times;
- * without this, the first crowd after a start (a restart behind a load balancer, a deploy) pays for that,
- * at about a third of a warm server's connect rate. It costs some seconds of start-up and leaves nothing
- * behind: the throwaway server, database and file are gone before the real server starts.
+ * embedded database seeded with a generated fixture (a file or in memory, as the real one; in memory before a
+ * server on MongoDB), takes rounds of connects from loopback
+ * websocket clients. The JVM compiles what a connect runs only after running it a few thousand times; without
+ * this, the first crowd after a start (a restart behind a load balancer, a deploy) pays for that, at about a
+ * third of a warm server's connect rate (docs/benchmark.md, "First connects after a start"). It costs some
+ * seconds of start-up and leaves nothing behind: the throwaway server, database and file are gone before the
+ * real server starts.
  *
  * @param users    users of the generated fixture
  * @param rounds   times every user connects
@@ -37,7 +39,7 @@ import org.bson.Document;
  */
 public record WarmUp(int users, int rounds, int inFlight) {
 
-    /** 2,500 connects, some 9 s on 2 cores: after them the first real round of connects runs at about twice a cold rate. */
+    /** 2,500 connects, some 10 s on 2 cores: after them the first real round of connects runs about 1.7 times as fast. */
     public static final WarmUp DEFAULT = new WarmUp(250, 10, 25);
     /** The events the server pushes to every socket it admits (docs/protocol.md: the connect pushes). */
     static final int CONNECT_PUSHES = 4;
