@@ -27,12 +27,11 @@ import org.slf4j.LoggerFactory;
  * leave the cache. On an external MongoDB other processes write unseen, so every read goes to the
  * database ({@link #direct()}).
  *
- * <p>A collection of up to half the limit whose cache is cold (holds under half of it) is read whole once its
- * misses have cost about as much as that one read ({@link #fillIfDue}): after a start or a seed, the first reads
- * of each collection then cost one query, not one per document, and absent keys (most users have no suspension,
- * no revocation) cost none. A shelf is read whole at most once until the whole collection is reported changed:
- * a read of thousands of documents in the middle of the traffic would hold up whoever waits on it, so documents
- * that writes took out one by one come back one by one.
+ * <p>After its first misses, a collection of up to half the limit whose cache is cold (holds under half of it) is
+ * read whole ({@link #fillIfDue}): after a start or a seed, the first reads of each collection then cost one
+ * query, not one per document, and absent keys (most users have no suspension, no revocation) cost none. That is
+ * decided once, until the whole collection is reported changed: a read of thousands of documents in the middle of
+ * the traffic would hold up whoever waits on it, so documents that writes took out one by one come back one by one.
  *
  * <p>Callers own what they get: every document handed out is a copy, except those of {@link #sharedByIds}.
  * What the server's own writes leave can be kept without a read ({@link #beforeWrite}).
@@ -43,7 +42,7 @@ public final class KeyedReads implements WrittenDocuments {
 
     /** Documents kept per collection at most; past it, some are dropped at random. */
     static final int DEFAULT_LIMIT = 20_000;
-    /** A collection of at most this share of the limit is read whole once its keyed misses are worth it. */
+    /** A collection of at most this share of the limit may be read whole. */
     private static final int FILL_SHARE_OF_LIMIT = 2;
     /**
      * Values kept per collection at most ({@link Shelf#units}, about 100 bytes each): a full timeline of 200 items
@@ -191,17 +190,18 @@ public final class KeyedReads implements WrittenDocuments {
     }
 
     /**
-     * Reads the whole collection into its shelf when the shelf's misses say it is worth it and the collection is small
-     * enough ({@link Shelf#fillDue}); true when the shelf now holds it whole. One count and one unfiltered read,
-     * each a single round trip.
+     * Reads the whole collection into its shelf when the shelf says it is time to decide ({@link Shelf#fillDue}), the
+     * collection is small enough and the shelf is cold; true when the shelf now holds it whole. One count and one
+     * unfiltered read, each a single round trip.
      */
     private boolean fillIfDue(MongoCollection<Document> collection, Shelf shelf, int missed) {
         if (!shelf.fillDue(missed)) {
             return false;
         }
-        long size = 0;
+        boolean decided = false;
         try {
-            size = collection.estimatedDocumentCount();
+            long size = collection.estimatedDocumentCount();
+            decided = true;
             if (size > limit / FILL_SHARE_OF_LIMIT || shelf.present() > size / 2) {
                 return false; // too big, or the shelf is warm already: keyed reads fetch the rest as they are asked for
             }
@@ -221,7 +221,7 @@ public final class KeyedReads implements WrittenDocuments {
                     size, (System.nanoTime() - started) / 1_000_000, readAll ? "" : " (not held whole: written meanwhile)");
             return readAll;
         } finally {
-            shelf.fillEnded(size);
+            shelf.fillEnded(decided);
         }
     }
 

@@ -36,8 +36,10 @@ final class Shelf {
     private static final int STRIPES = 1024;
     /** What {@link #get} answers for a key the database does not have. */
     private static final Found ABSENT = new Found(null, 0);
-    /** Misses before the first {@link #fillDue}: a collection read once or twice is not worth reading whole. */
-    private static final int FIRST_FILL_AFTER_MISSES = 16;
+    /** Misses before {@link #fillDue} decides: a collection read once or twice is not worth reading whole. */
+    private static final int MISSES_BEFORE_DECIDING = 16;
+    /** The fewest keys written since a fill that make the shelf stop answering absences (more on a large shelf). */
+    private static final int UNSURE_BEFORE_NOT_WHOLE = 16;
 
     private final int limit;
     private final long unitLimit;
@@ -54,14 +56,13 @@ final class Shelf {
     /** Keys written since the shelf was filled and not read since: only the database knows them. */
     private final Set<String> unsure = ConcurrentHashMap.newKeySet();
     private final AtomicInteger misses = new AtomicInteger();
-    /** The number of misses at which a fill is next worth trying. */
-    private volatile int fillAfterMisses = FIRST_FILL_AFTER_MISSES;
-    private final AtomicBoolean fillClaimed = new AtomicBoolean();
     /**
-     * Set once the shelf has been held whole, until everything is forgotten: a shelf emptied again by writes one key
-     * at a time is then read back by key, spread over the reads that ask, not whole in the middle of the traffic.
+     * Whether to read the collection whole is decided once, until everything is forgotten: a shelf emptied by writes
+     * one key at a time is read back by key, spread over the reads that ask, not whole in the middle of the traffic.
      */
-    private volatile boolean wasWhole;
+    private volatile boolean fillDecided;
+    /** Held by the one caller {@link #fillDue} told to fill, until {@link #fillEnded}. */
+    private final AtomicBoolean fillRunning = new AtomicBoolean();
     /** Moves on whenever documents go untracked ({@link #shrink}, {@link #forgetAll}), so a fill running then knows it. */
     private volatile long dropped;
 
@@ -152,8 +153,8 @@ final class Shelf {
         if (old[0] != null) {
             units.addAndGet(-old[0].units());
         }
-        if (tracked && unsure.size() > Math.max(FIRST_FILL_AFTER_MISSES, documents.size() / 4)) {
-            whole = false; // mostly written since: read keys one by one again until a fill is worth it
+        if (tracked && unsure.size() > Math.max(UNSURE_BEFORE_NOT_WHOLE, documents.size() / 4)) {
+            whole = false; // mostly written since: unsure keys cost memory, and keyed reads serve them as well
         }
     }
 
@@ -161,7 +162,8 @@ final class Shelf {
         forgettingAll.writeLock().lock();
         try {
             whole = false;
-            wasWhole = false;
+            fillDecided = false;
+            misses.set(0);
             dropped++;
             for (int i = 0; i < STRIPES; i++) {
                 generations.incrementAndGet(i);
@@ -175,17 +177,20 @@ final class Shelf {
     }
 
     /**
-     * Counts {@code count} keys the shelf could not answer; true when this caller should now read the collection
-     * whole ({@link #beginFill}; at most one caller at a time is told so, and it must call {@link #fillEnded}), which
-     * happens at most once between two {@link #forgetAll}s.
-     * Reading whole is worth it once the misses have cost about as many round trips as the documents held,
-     * divided by the sixteen or so keyed reads one document of a whole read costs less than.
+     * Counts {@code count} keys the shelf could not answer; true when this caller should now decide whether to read
+     * the collection whole, and do it ({@link #beginFill}). Only one caller is told so between two {@link #forgetAll}s,
+     * unless it could not decide ({@link #fillEnded}), and it must call {@link #fillEnded}.
      */
     boolean fillDue(int count) {
-        if (wasWhole || misses.addAndGet(count) < fillAfterMisses) {
+        if (fillDecided || misses.addAndGet(count) < MISSES_BEFORE_DECIDING || !fillRunning.compareAndSet(false, true)) {
             return false;
         }
-        return fillClaimed.compareAndSet(false, true);
+        if (fillDecided) { // decided by another caller between the first check and the claim
+            fillRunning.set(false);
+            return false;
+        }
+        fillDecided = true;
+        return true;
     }
 
     /**
@@ -233,7 +238,6 @@ final class Shelf {
             try {
                 if (readAll && dropped == droppedBefore) {
                     whole = true;
-                    wasWhole = true;
                 }
                 return whole;
             } finally {
@@ -243,13 +247,15 @@ final class Shelf {
     }
 
     /**
-     * After a {@link #fillDue} that said yes: {@code documents} is the collection's size, filled or too big to fill,
-     * so the next try waits for as many misses as a read of that size is worth.
+     * After a {@link #fillDue} that said yes; {@code decided} false when the database could not be asked, so the
+     * question stays open for the next misses.
      */
-    void fillEnded(long documents) {
-        misses.set(0);
-        fillAfterMisses = (int) Math.min(Integer.MAX_VALUE, Math.max(FIRST_FILL_AFTER_MISSES, documents / 16));
-        fillClaimed.set(false);
+    void fillEnded(boolean decided) {
+        if (!decided) {
+            misses.set(0);
+            fillDecided = false;
+        }
+        fillRunning.set(false);
     }
 
     int size() {

@@ -253,6 +253,23 @@ class KeyedReadsTest {
     }
 
     @Test
+    void aCacheWarmedByKeyIsNotReadWholeWhenWritesEmptyIt() {
+        List<ObjectId> ids = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ids.add(new ObjectId());
+            theirs.insertOne(new Document("_id", ids.get(i)).append("name", "n" + i));
+            assertThat(name(ids.get(i))).isEqualTo("n" + i);
+        }
+        for (ObjectId id : ids) {
+            theirs.updateOne(Filters.eq("_id", id), Updates.set("name", "changed"));
+        }
+        for (ObjectId id : ids) {
+            assertThat(name(id)).isEqualTo("changed");
+        }
+        assertThat(reads.wholeCollections()).as("decided once, when it was warm: read back by key").isEmpty();
+    }
+
+    @Test
     void onlyACacheHoldingUnderHalfTheCollectionIsReadWhole() {
         List<ObjectId> ids = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
