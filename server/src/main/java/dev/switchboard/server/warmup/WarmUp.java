@@ -58,7 +58,7 @@ public record WarmUp(int users, int rounds, int inFlight) {
                 .dbMemory(dir == null)
                 .dbFile(dir == null ? null : dir.resolve("warm-up.mv"))
                 .jwtSecret(secret)
-                .limits(new ServerConfig.Limits(1000, 1000, rounds, 0))
+                .limits(new ServerConfig.Limits(1000, 1000, rounds, 0)) // a user's sockets of earlier rounds may not be closed yet
                 .build();
         try (SwitchboardServer server = SwitchboardServer.start(throwaway)) {
             List<String> tokens = seed(server, new Jwt(secret));
