@@ -16,6 +16,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.switchboard.server.store.cache.KeyedReads;
+import dev.switchboard.server.store.cache.OwnWrite;
 import dev.switchboard.server.store.derived.InverseListStore;
 import dev.switchboard.server.store.derived.KeyedLocks;
 import java.util.ArrayList;
@@ -250,11 +251,19 @@ public final class UserStore {
     }
 
     public void setPublicity(ObjectId me, boolean isPublic) {
-        users.updateOne(eq("_id", me), Updates.set(SETTING + "." + PUBLICITY, isPublic));
+        set(me, SETTING + "." + PUBLICITY, isPublic);
     }
 
+    /** Written as a user's last socket goes; the cache keeps the user with it, so their next connect reads nothing. */
     public void setLastSeen(ObjectId me, Date at) {
-        users.updateOne(eq("_id", me), Updates.set(LAST_SEEN, at));
+        set(me, LAST_SEEN, at);
+    }
+
+    private void set(ObjectId user, String path, Object value) {
+        OwnWrite write = reads.beforeWrite(users, user);
+        if (users.updateOne(eq("_id", user), Updates.set(path, value)).getMatchedCount() == 1) {
+            write.wroteSet(path, value);
+        }
     }
 
     // accounts (POST /register, /login, /confirm_email, /change_password)

@@ -44,6 +44,33 @@ final class DocumentCopy {
         return idFirst && decodable(d) ? of(d) : null;
     }
 
+    /**
+     * A deep copy of {@code d} with the field at {@code path} (dotted through embedded documents) set to {@code value}
+     * as {@code $set} sets it: in its place when present, else appended, creating the embedded documents on the way;
+     * null when {@code value} would not be decoded as itself or the path runs into something not a document.
+     */
+    static Document withSet(Document d, String path, Object value) {
+        if (!decodable(value) || value instanceof Document || value instanceof List<?>) {
+            return null;
+        }
+        Document copy = of(d);
+        Document parent = copy;
+        String[] steps = path.split("\\.", -1);
+        for (int i = 0; i < steps.length - 1; i++) {
+            Object next = parent.get(steps[i]);
+            if (next == null && !parent.containsKey(steps[i])) {
+                next = new Document();
+                parent.put(steps[i], next);
+            }
+            if (!(next instanceof Document embedded)) {
+                return null;
+            }
+            parent = embedded;
+        }
+        parent.put(steps[steps.length - 1], value instanceof Date date ? new Date(date.getTime()) : value);
+        return copy;
+    }
+
     private static boolean decodable(Object v) {
         if (v instanceof Document d) {
             return d.getClass() == Document.class && d.values().stream().allMatch(DocumentCopy::decodable);

@@ -288,6 +288,13 @@ public final class KeyedReads implements WrittenDocuments {
         }
     }
 
+    /** Whether the cache holds the document with that {@code _id} (not only that it is absent). */
+    boolean holds(MongoCollection<Document> collection, Object id) {
+        Shelf shelf = shelves.get(collection.getNamespace().getCollectionName());
+        Shelf.Found found = shelf == null ? null : shelf.get(WrittenDocuments.key(id));
+        return found != null && found.document() != null;
+    }
+
     /** The collections whose shelves now hold them whole (any key they do not hold is absent). */
     public Set<String> wholeCollections() {
         Set<String> whole = new TreeSet<>();

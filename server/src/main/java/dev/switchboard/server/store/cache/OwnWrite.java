@@ -51,6 +51,22 @@ public final class OwnWrite {
     }
 
     /**
+     * As {@link #wrote}, for a write that only {@code $set} one field to {@code value} (a top-level field, or a field
+     * of an embedded document at a dotted path): keeps the document the cache held before with that field set, in
+     * the place {@code $set} leaves it (where it was, else last), when the cache held one and the value is of a kind
+     * the driver decodes as the same value; otherwise keeps nothing.
+     */
+    public void wroteSet(String path, Object value) {
+        if (shelf == null || before == null) {
+            return;
+        }
+        Document after = DocumentCopy.withSet(before, path, value);
+        if (after != null) {
+            wrote(after);
+        }
+    }
+
+    /**
      * As {@link #wrote}, for a document the caller goes on using: a copy is kept, and only when every value in it is
      * of a kind the driver decodes as the same value (else a read would not give back exactly this, and nothing is kept).
      */
