@@ -66,11 +66,12 @@ public final class SwitchboardServer implements AutoCloseable {
     private final RoomRepair roomRepair;
     private final AdminNamespace admin;
     private final MailQueue mail;
+    private final KeyedReads reads;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SwitchboardServer(ServerConfig config, EmbeddedMongo embedded, Database database, Stores stores,
                               Presence presence, SocketIoServer engine, RedisBackplane redis, RoomRepair roomRepair,
-                              AdminNamespace admin, MailQueue mail) {
+                              AdminNamespace admin, MailQueue mail, KeyedReads reads) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
@@ -81,6 +82,7 @@ public final class SwitchboardServer implements AutoCloseable {
         this.roomRepair = roomRepair;
         this.admin = admin;
         this.mail = mail;
+        this.reads = reads;
     }
 
     /** Starts everything; on failure, stops what was already started and rethrows. */
@@ -91,6 +93,7 @@ public final class SwitchboardServer implements AutoCloseable {
         RedisBackplane redis = null;
         RoomRepair roomRepair = null;
         MailQueue mail = null;
+        KeyedReads reads = KeyedReads.direct();
         try {
             // 1. the database: embedded unless a MongoDB URI was given
             String uri = config.mongoUri();
@@ -104,9 +107,8 @@ public final class SwitchboardServer implements AutoCloseable {
             database = Database.connect(uri, syncPoints.clientName(), syncPoints.writes());
 
             // 2. the stores, with their indexes; on the embedded database, reads by _id come from a cache it keeps true
-            KeyedReads reads = KeyedReads.direct();
             if (embedded != null) {
-                reads = KeyedReads.cached(database.name());
+                reads = KeyedReads.cached(database.name()).readingAheadFrom(database.mongo());
                 embedded.watchWrites(reads);
             }
             Stores stores = Stores.on(database.mongo(), reads).ensureIndexes();
@@ -165,7 +167,7 @@ public final class SwitchboardServer implements AutoCloseable {
             startEngine(engine, config);
             LOG.info("Account mails go to {}", mail.describe());
             return new SwitchboardServer(config, embedded, database, stores, presence, engine, redis, roomRepair, admin,
-                    mail);
+                    mail, reads);
         } catch (RuntimeException e) {
             SocketIoServer startedEngine = engine;
             if (startedEngine != null) {
@@ -180,6 +182,7 @@ public final class SwitchboardServer implements AutoCloseable {
             if (redis != null) {
                 quietly(redis::close);
             }
+            quietly(reads::close);
             if (database != null) {
                 quietly(database::close);
             }
@@ -304,6 +307,7 @@ public final class SwitchboardServer implements AutoCloseable {
             }
             redis.close();
         }
+        reads.close();
         try {
             database.close();
         } finally {

@@ -2,6 +2,7 @@ package dev.switchboard.server.store.cache;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import dev.switchboard.server.db.WrittenDocuments;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>Callers own what they get: every document handed out is a copy, except those of {@link #sharedByIds}.
  * What the server's own writes leave can be kept without a read ({@link #beforeWrite}).
  */
-public final class KeyedReads implements WrittenDocuments {
+public final class KeyedReads implements WrittenDocuments, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyedReads.class);
 
@@ -53,6 +54,7 @@ public final class KeyedReads implements WrittenDocuments {
     private final String database;
     private final int limit;
     private final Map<String, Shelf> shelves = new ConcurrentHashMap<>();
+    private volatile ReadAhead readAhead;
 
     private KeyedReads(String database, int limit) {
         this.database = database;
@@ -71,6 +73,29 @@ public final class KeyedReads implements WrittenDocuments {
 
     static KeyedReads cached(String database, int limit) {
         return new KeyedReads(database, limit);
+    }
+
+    /**
+     * From now on, a small collection that a bulk write filled is read whole into the cache in the background once
+     * bulk writes stop ({@link ReadAhead}), as it would be at its first misses: after a seed, the first users to
+     * connect find it here. For a server; tests of the cache alone leave it off.
+     */
+    public KeyedReads readingAheadFrom(MongoDatabase db) {
+        if (caching() && readAhead == null) {
+            readAhead = new ReadAhead(name -> {
+                MongoCollection<Document> collection = db.getCollection(name);
+                fillIfDue(collection, shelf(collection), Shelf.MISSES_BEFORE_DECIDING); // nothing if decided already
+            });
+        }
+        return this;
+    }
+
+    /** Stops reading ahead. */
+    @Override
+    public void close() {
+        if (readAhead != null) {
+            readAhead.close();
+        }
     }
 
     public boolean caching() {
@@ -270,6 +295,9 @@ public final class KeyedReads implements WrittenDocuments {
         Shelf shelf = shelves.get(collection);
         if (shelf != null) {
             ids.forEach(shelf::forget);
+        }
+        if (readAhead != null && collection != null) {
+            readAhead.written(collection, ids.size());
         }
     }
 

@@ -37,7 +37,7 @@ final class Shelf {
     /** What {@link #get} answers for a key the database does not have. */
     private static final Found ABSENT = new Found(null, 0);
     /** Misses before {@link #fillDue} decides: a collection read once or twice is not worth reading whole. */
-    private static final int MISSES_BEFORE_DECIDING = 16;
+    static final int MISSES_BEFORE_DECIDING = 16;
     /** The fewest keys written since a fill that make the shelf stop answering absences (more on a large shelf). */
     private static final int UNSURE_BEFORE_NOT_WHOLE = 16;
 
